@@ -1,0 +1,100 @@
+import { StepUpBackendError, StepUpError, type StepUpErrorKind, type StepUpOperation } from './errors';
+import { isRecord } from './normalize';
+
+/** What a classifier sees of a failed call. */
+export interface ErrorClassifierInput {
+  operation: 'create-otp' | 'validate-otp';
+  /** HTTP status, when the backend answered. */
+  status?: number;
+  /** The parsed error body, when the backend answered. */
+  body?: unknown;
+  /** The rejection as thrown by the backend. */
+  error: unknown;
+}
+
+/**
+ * Maps a failed call to a kind. Return `undefined` to fall back to `defaultClassifyError`.
+ * Merchants who learn the real Visa error codes from the sandbox plug their own in here.
+ */
+export type ErrorClassifier = (input: ErrorClassifierInput) => StepUpErrorKind | undefined;
+
+const EXPIRED = /expir/i;
+const SEND_LIMIT = /limit|exceed|maximum|too many/i;
+
+/**
+ * The default mapping:
+ * - network failure → `network`; timeout → `timeout`; a 2xx answer that is not JSON → `malformed-response`;
+ * - 429 → `rate-limited`; 5xx → `server-error`;
+ * - validate 4xx → `expired` when the body says so, otherwise `invalid-otp` (the machine turns the last
+ *   one into `attempts-exhausted`);
+ * - create-OTP 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
+ * - anything else → `unknown`.
+ */
+export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKind {
+  const { error, status, body, operation } = input;
+  if (error instanceof StepUpBackendError) {
+    if (error.kind === 'network') return 'network';
+    if (error.kind === 'timeout') return 'timeout';
+    if (error.kind === 'malformed') return 'malformed-response';
+  }
+  if (status === undefined) return 'unknown';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server-error';
+  if (status >= 400) {
+    const text = errorText(body);
+    if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';
+    return SEND_LIMIT.test(text) ? 'resends-exhausted' : 'send-rejected';
+  }
+  return 'unknown';
+}
+
+/** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */
+function errorText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (!isRecord(body)) return '';
+  const parts: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 3) return;
+    if (typeof value === 'string') parts.push(value);
+    else if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
+    else if (isRecord(value)) {
+      for (const key of ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details']) {
+        if (key in value) visit(value[key], depth + 1);
+      }
+    }
+  };
+  visit(body, 0);
+  return parts.join(' ');
+}
+
+/** Wraps a rejection from the backend into a typed `StepUpError`. */
+export function toStepUpError(
+  error: unknown,
+  operation: 'create-otp' | 'validate-otp',
+  classify?: ErrorClassifier,
+): StepUpError {
+  if (error instanceof StepUpError) return error;
+  const status = error instanceof StepUpBackendError ? error.status : undefined;
+  const body = error instanceof StepUpBackendError ? error.body : undefined;
+  const input: ErrorClassifierInput = { operation, status, body, error };
+  let kind: StepUpErrorKind | undefined;
+  try {
+    kind = classify?.(input);
+  } catch {
+    kind = undefined; // a throwing merchant classifier must not break the flow
+  }
+  kind ??= defaultClassifyError(input);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StepUpError(kind, operation, `${operation} failed (${kind}): ${detail}`, {
+    status,
+    body,
+    cause: error,
+  });
+}
+
+/** A typed error for an answer the kit could not read. */
+export function malformedResponseError(operation: StepUpOperation, reason: string, body: unknown): StepUpError {
+  return new StepUpError('malformed-response', operation, `${operation} answered with a malformed body: ${reason}`, {
+    body,
+  });
+}

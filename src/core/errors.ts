@@ -1,0 +1,93 @@
+/** What went wrong, as the merchant sees it in `onError` and the cardholder sees it as a sentence. */
+export type StepUpErrorKind =
+  /** The issuer offered no SMS, email or online-banking option. */
+  | 'no-otp-options'
+  /** The backend refused to send a code (a 4xx answer to create-OTP). */
+  | 'send-rejected'
+  /** No more codes may be sent for this card. */
+  | 'resends-exhausted'
+  /** The backend rejected the code (a 4xx answer to validate) while attempts are left. */
+  | 'invalid-otp'
+  /** The code was rejected and no attempts are left for it. */
+  | 'attempts-exhausted'
+  /** The code expired, by the clock or by the backend's word. */
+  | 'expired'
+  /** The backend answered 429. */
+  | 'rate-limited'
+  /** The backend answered 5xx. */
+  | 'server-error'
+  /** The request never got an answer. */
+  | 'network'
+  /** The request took too long and was abandoned. */
+  | 'timeout'
+  /** The answer was not what the Visa API returns. */
+  | 'malformed-response'
+  /** The backend failed in a way the kit could not read. */
+  | 'unknown';
+
+/** The backend call that failed. */
+export type StepUpOperation = 'create-otp' | 'validate-otp' | 'setup' | 'clock';
+
+/** How a transport-level failure of a backend call happened. */
+export type StepUpBackendErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'malformed';
+
+/**
+ * Thrown (rejected) by backends such as `createFetchBackend`: a non-2xx answer (`kind: 'http'` with
+ * `status` and the parsed `body`), a network failure, a timeout, an abort, or a 2xx answer that is not JSON.
+ */
+export class StepUpBackendError extends Error {
+  override readonly name = 'StepUpBackendError';
+  readonly kind: StepUpBackendErrorKind;
+  /** HTTP status, when an answer arrived. */
+  readonly status?: number;
+  /** The parsed answer body: Visa's `{ errors: [...] }`, any JSON, or text. */
+  readonly body?: unknown;
+
+  constructor(
+    kind: StepUpBackendErrorKind,
+    message: string,
+    options: { status?: number; body?: unknown; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.body = options.body;
+  }
+}
+
+/** The typed error given to `onError`. Its `message` is for developers; cardholders see `messages.errors[kind]`. */
+export class StepUpError extends Error {
+  override readonly name = 'StepUpError';
+  readonly kind: StepUpErrorKind;
+  readonly operation: StepUpOperation;
+  /** HTTP status of the failed call, when there was one. */
+  readonly status?: number;
+  /** Parsed error body of the failed call, when there was one. */
+  readonly body?: unknown;
+
+  constructor(
+    kind: StepUpErrorKind,
+    operation: StepUpOperation,
+    message: string,
+    options: { status?: number; body?: unknown; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.operation = operation;
+    this.status = options.status;
+    this.body = options.body;
+  }
+}
+
+/** Errors after which "Try again" repeats the same call. */
+export function isRetryable(kind: StepUpErrorKind): boolean {
+  return (
+    kind === 'server-error' ||
+    kind === 'network' ||
+    kind === 'timeout' ||
+    kind === 'malformed-response' ||
+    kind === 'rate-limited' ||
+    kind === 'unknown' ||
+    kind === 'send-rejected'
+  );
+}

@@ -1,0 +1,170 @@
+import type { StepUpErrorKind } from './errors';
+import type { StepUpOption } from './types';
+
+/** Values passed to message functions. `locale` is the component's `locale` prop. */
+export interface CountParams {
+  count: number;
+  locale: string;
+}
+
+/**
+ * Every string the cardholder sees or hears, ARIA labels included. Pass a partial object as the
+ * `messages` prop to override some; translate all of them for a locale.
+ */
+export interface StepUpMessages {
+  /** Heading of the step-up. */
+  title: string;
+  /** Line under the heading while choosing. */
+  intro: string;
+  /** Legend of the channel radio group. */
+  chooseMethod: string;
+  /** The kind of a channel: "Text message", "Email", "Online banking". */
+  methodName: (method: string) => string;
+  /** One option in the radio group: its kind and masked destination. */
+  optionLabel: (params: { method: string; methodName: string; value?: string }) => string;
+  /** Shown when the cardholder presses Send without choosing. */
+  chooseMethodRequired: string;
+  sendCode: string;
+  sending: string;
+  /** "We sent a code to …" after a send. */
+  codeSent: (params: { destination: string; method: string }) => string;
+  /** Where the code went, for `codeSent` and announcements. */
+  destination: (option: StepUpOption) => string;
+  /** Label of the code field. */
+  codeLabel: string;
+  /** Hint under the code label. */
+  codeHint: (params: { length: number }) => string;
+  /** Shown when Enter or Verify is pressed before all digits are in. */
+  codeIncomplete: (params: { length: number }) => string;
+  verify: string;
+  verifying: string;
+  /** Countdown text, with the time already formatted as m:ss. */
+  expiresIn: (params: { time: string; seconds: number }) => string;
+  expired: string;
+  attemptsLeft: (params: CountParams) => string;
+  resendCode: string;
+  resendsLeft: (params: CountParams) => string;
+  /** Why Resend is disabled when no codes are left. */
+  resendsExhausted: string;
+  useAnotherMethod: string;
+  tryAgain: string;
+  cancel: string;
+  verified: string;
+  cancelled: string;
+  /** Polite announcements. */
+  announceSending: string;
+  announceVerifying: string;
+  announceTimeLeft: (params: { seconds: number; locale: string }) => string;
+  /** The sentence for each failure kind. */
+  errors: Record<StepUpErrorKind, string>;
+  /** Extra sentence after a wrong code when attempts are known. */
+  wrongCodeAttemptsLeft: (params: CountParams) => string;
+}
+
+function plural(locale: string, count: number, one: string, other: string): string {
+  let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+  try {
+    rule = new Intl.PluralRules(locale).select(count);
+  } catch {
+    // an unknown locale tag falls back to the English rule above
+  }
+  return rule === 'one' ? one : other;
+}
+
+const METHOD_NAMES: Record<string, string> = {
+  OTP_SMS: 'Text message',
+  OTP_EMAIL: 'Email',
+  OTP_ONLINE_BANKING: 'Online banking',
+};
+
+/** The English messages. */
+export const defaultMessages: StepUpMessages = {
+  title: 'Confirm it’s you',
+  intro: 'Your bank needs to confirm this card. We’ll send you a one-time code.',
+  chooseMethod: 'Where should we send your code?',
+  methodName: (method) => METHOD_NAMES[method] ?? method,
+  optionLabel: ({ method, methodName, value }) => {
+    if (!value) return methodName;
+    if (method === 'OTP_SMS') return `Text message to ${value}`;
+    if (method === 'OTP_EMAIL') return `Email to ${value}`;
+    return `${methodName}: ${value}`;
+  },
+  chooseMethodRequired: 'Choose where we should send your code.',
+  sendCode: 'Send code',
+  sending: 'Sending…',
+  codeSent: ({ destination }) => `We sent a code to ${destination}.`,
+  destination: (option) => {
+    if (option.method === 'OTP_ONLINE_BANKING') return option.value ? `your online banking (${option.value})` : 'your online banking';
+    if (option.value) return option.value;
+    return option.method === 'OTP_EMAIL' ? 'your email' : 'your phone';
+  },
+  codeLabel: 'Verification code',
+  codeHint: ({ length }) => `Enter the ${length}-digit code.`,
+  codeIncomplete: ({ length }) => `Enter all ${length} digits of the code.`,
+  verify: 'Verify',
+  verifying: 'Checking…',
+  expiresIn: ({ time }) => `Code expires in ${time}`,
+  expired: 'This code has expired. Request a new code.',
+  attemptsLeft: ({ count, locale }) => `${count} ${plural(locale, count, 'attempt', 'attempts')} left`,
+  resendCode: 'Resend code',
+  resendsLeft: ({ count, locale }) => `${count} ${plural(locale, count, 'resend', 'resends')} left`,
+  resendsExhausted: 'No more codes can be sent for this card.',
+  useAnotherMethod: 'Use another method',
+  tryAgain: 'Try again',
+  cancel: 'Cancel',
+  verified: 'Thank you, your card is confirmed.',
+  cancelled: 'Verification cancelled.',
+  announceSending: 'Sending your code…',
+  announceVerifying: 'Checking your code…',
+  announceTimeLeft: ({ seconds }) => {
+    if (seconds <= 0) return 'The code has expired.';
+    if (seconds >= 60 && seconds % 60 === 0) {
+      const minutes = seconds / 60;
+      return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left to enter the code.`;
+    }
+    return `${seconds} seconds left to enter the code.`;
+  },
+  errors: {
+    'no-otp-options':
+      'This card can’t be confirmed with a one-time code here. Please use another card or payment method.',
+    'send-rejected': 'We couldn’t send a code there. Try again or choose another method.',
+    'resends-exhausted': 'No more codes can be sent for this card. Please use another payment method.',
+    'invalid-otp': 'That code isn’t right. Check it and try again.',
+    'attempts-exhausted': 'Too many incorrect codes. Request a new code or choose another method.',
+    expired: 'This code has expired. Request a new code.',
+    'rate-limited': 'Too many requests right now. Wait a moment and try again.',
+    'server-error': 'Something went wrong on our side. Please try again.',
+    network: 'We couldn’t connect. Check your internet connection and try again.',
+    timeout: 'This is taking too long. Please try again.',
+    'malformed-response': 'We got an unexpected answer. Please try again.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+  wrongCodeAttemptsLeft: ({ count, locale }) =>
+    count === 0 ? '' : `${count} ${plural(locale, count, 'attempt', 'attempts')} left.`,
+};
+
+/** Merges a partial override into the defaults (the `errors` map is merged key by key). */
+export function resolveMessages(overrides?: Partial<Omit<StepUpMessages, 'errors'>> & {
+  errors?: Partial<StepUpMessages['errors']>;
+}): StepUpMessages {
+  if (!overrides) return defaultMessages;
+  return {
+    ...defaultMessages,
+    ...overrides,
+    errors: { ...defaultMessages.errors, ...overrides.errors },
+  } as StepUpMessages;
+}
+
+/** Partial messages, as the `messages` prop takes them. */
+export type StepUpMessagesOverride = Partial<Omit<StepUpMessages, 'errors'>> & {
+  errors?: Partial<StepUpMessages['errors']>;
+};
+
+/** Formats seconds as m:ss ("4:59", "0:09"). */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The seconds-left values at which the live region speaks. */
+export const ANNOUNCE_MILESTONES: readonly number[] = [60, 30, 10, 0];

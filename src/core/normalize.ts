@@ -1,0 +1,159 @@
+import type {
+  CodeExpirationUnit,
+  CreateOtpResponse,
+  KnownStepUpMethod,
+  OtpGrant,
+  RawStepUpOption,
+  StepUpOption,
+} from './types';
+
+const METHOD_SPELLINGS: Record<string, KnownStepUpMethod> = {
+  OTP_SMS: 'OTP_SMS',
+  OTPSMS: 'OTP_SMS',
+  OTP_EMAIL: 'OTP_EMAIL',
+  OTPEMAIL: 'OTP_EMAIL',
+  OTP_ONLINE_BANKING: 'OTP_ONLINE_BANKING',
+  OTPONLINEBANKING: 'OTP_ONLINE_BANKING',
+  APP_TO_APP: 'APP_TO_APP',
+  'APP-TO-APP': 'APP_TO_APP',
+  APPTOAPP: 'APP_TO_APP',
+  CUSTOMER_SERVICE: 'CUSTOMER_SERVICE',
+  CUSTOMERSERVICE: 'CUSTOMER_SERVICE',
+  OUTBOUND_CALL: 'OUTBOUND_CALL',
+  OUTBOUNDCALL: 'OUTBOUND_CALL',
+};
+
+const OTP_METHODS = new Set<string>(['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING']);
+
+/**
+ * Maps the spellings seen in TMS, VTS and their docs (`OTPSMS`, `APP-TO-APP`, `otp_sms` …) to the
+ * underscore form. Unknown methods are returned upper-cased, not dropped.
+ */
+export function normalizeMethod(method: unknown): string {
+  if (typeof method !== 'string') return '';
+  const key = method.trim().toUpperCase();
+  return METHOD_SPELLINGS[key] ?? key;
+}
+
+/** Whether a normalised method delivers a one-time password. */
+export function isOtpMethod(method: string): boolean {
+  return OTP_METHODS.has(method);
+}
+
+/**
+ * Normalises the raw `stepUpOptions` of the authentication-options answer. Items without a usable
+ * `id` are dropped (nothing could be sent for them); everything else is kept in order.
+ */
+export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const options: StepUpOption[] = [];
+  for (const item of raw as unknown[]) {
+    if (!isRecord(item)) continue;
+    const id = typeof item.id === 'string' ? item.id.trim() : '';
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const method = normalizeMethod(item.method);
+    const value = typeof item.value === 'string' && item.value.trim() ? item.value.trim() : undefined;
+    options.push({ id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption });
+  }
+  return options;
+}
+
+/** Whether the authentication-options `action` asks for a step-up, in either documented spelling. */
+export function isStepUpAction(action: unknown): boolean {
+  return action === 'STEP_UP_AUTHENTICATE' || action === 'STEP_UP_AUTHENTICATION';
+}
+
+/**
+ * Reads a count or duration that may arrive as a number or a numeric string.
+ * Anything else (negative, NaN, infinite, non-numeric, missing) is `undefined`.
+ */
+export function parseNumber(value: unknown): number | undefined {
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) n = Number(value);
+  else return undefined;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** A positive whole count, or `undefined` when the value is 0 or unknown (0 means "not shown"). */
+export function parseLimit(value: unknown): number | undefined {
+  const n = parseNumber(value);
+  return n === undefined || n < 1 ? undefined : Math.floor(n);
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Turns `codeExpiration` into a deadline in epoch milliseconds.
+ *
+ * `auto`: ≥ 1e12 → epoch milliseconds; ≥ 1e9 → epoch seconds; above 60 → seconds from receipt;
+ * 1 … 60 → minutes from receipt; 0 or unknown → no deadline.
+ *
+ * @param receivedAt when the create-OTP answer arrived, in epoch milliseconds
+ */
+export function resolveCodeExpiration(
+  value: unknown,
+  unit: CodeExpirationUnit,
+  receivedAt: number,
+): number | undefined {
+  const n = parseNumber(value);
+  if (n === undefined || n === 0) return undefined;
+  switch (unit) {
+    case 'minutes':
+      return receivedAt + n * MINUTE;
+    case 'seconds':
+      return receivedAt + n * 1000;
+    case 'epoch-seconds':
+      return n * 1000;
+    case 'epoch-milliseconds':
+      return n;
+    case 'auto':
+    default:
+      if (n >= 1e12) return n;
+      if (n >= 1e9) return n * 1000;
+      if (n > 60) return receivedAt + n * 1000;
+      return receivedAt + n * MINUTE;
+  }
+}
+
+/** Result of reading a backend answer: either the value or a sign that it was malformed. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Normalises a create-OTP answer. A non-object answer is malformed; garbage inside an object only
+ * makes that value unknown.
+ */
+export function normalizeCreateOtpResponse(
+  raw: unknown,
+  unit: CodeExpirationUnit,
+  receivedAt: number,
+): Parsed<OtpGrant> {
+  if (!isRecord(raw)) return { ok: false, reason: `expected a JSON object, got ${describe(raw)}` };
+  const response = raw as CreateOtpResponse;
+  return {
+    ok: true,
+    value: {
+      maxRequests: parseLimit(response.maxRequestsAllowed),
+      maxVerifications: parseLimit(response.maxVerificationAllowed),
+      expiresAt: resolveCodeExpiration(response.codeExpiration, unit, receivedAt),
+    },
+  };
+}
+
+/** A validate answer must be a JSON object (for example `{ "action": "AUTHENTICATION_REGISTRATION" }`). */
+export function normalizeValidateOtpResponse(raw: unknown): Parsed<Record<string, unknown>> {
+  if (!isRecord(raw)) return { ok: false, reason: `expected a JSON object, got ${describe(raw)}` };
+  return { ok: true, value: raw };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
