@@ -23,7 +23,7 @@ function stylesheet(): Plugin {
   };
 }
 
-const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^react-hook-form($|\/)/, /^input-otp$/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^react-hook-form($|\/)/, /^input-otp$/];
 
 export default defineConfig(({ command }) => {
   // Storybook's CLI sets STORYBOOK=true and loads this file too; the library build steps are not for it.
@@ -40,7 +40,7 @@ export default defineConfig(({ command }) => {
         formats: ['es'],
       },
       rolldownOptions: {
-        external: peers,
+        external,
         output: {
           // the React entry is a client module for React Server Components; core is usable on a server
           banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),

@@ -61,6 +61,9 @@ export {
   resendsLeft,
   secondsLeft,
   secondsUntil,
+  phaseOf,
+  currentError,
+  type StepUpPhase,
 } from './selectors';
 export {
   ANNOUNCE_MILESTONES,

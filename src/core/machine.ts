@@ -148,7 +148,8 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
       return { ...next, code: state.code, error: event.error };
     }
     case 'SUBMIT': {
-      if (state.status !== 'code-entry') return state;
+      // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
+      if (state.status !== 'code-entry' && state.status !== 'verify-failed') return state;
       if (state.code.expiresAt !== undefined && event.now >= state.code.expiresAt)
         return { ...base(state), status: 'expired', code: state.code };
       if (isOutOfAttempts(state.code)) return { ...base(state), status: 'attempts-exhausted', code: state.code };

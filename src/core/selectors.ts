@@ -64,3 +64,29 @@ export function isCodeEditable(state: StepUpState): boolean {
 export function isFinal(state: StepUpState): boolean {
   return state.status === 'verified' || state.status === 'cancelled';
 }
+
+/** Which screen a state belongs to: the channel choice, the code entry, or an end. */
+export type StepUpPhase = 'choose' | 'code' | 'verified' | 'cancelled' | 'unavailable';
+
+export function phaseOf(state: StepUpState): StepUpPhase {
+  switch (state.status) {
+    case 'no-options':
+      return 'unavailable';
+    case 'choosing':
+      return 'choose';
+    case 'sending':
+    case 'send-failed':
+      return state.resend ? 'code' : 'choose';
+    case 'verified':
+      return 'verified';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'code';
+  }
+}
+
+/** The error to show the cardholder in this state, if any. */
+export function currentError(state: StepUpState): import('./errors').StepUpError | undefined {
+  return 'error' in state ? state.error : undefined;
+}

@@ -1,0 +1,104 @@
+import {
+  StepUpBackendError,
+  type CreateOtpRequest,
+  type CreateOtpResponse,
+  type StepUpBackend,
+  type ValidateOtpRequest,
+  type ValidateOtpResponse,
+} from '../core';
+
+export interface FetchBackendOptions {
+  /** The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and `{baseUrl}/validate`. */
+  baseUrl: string;
+  /** Extra headers (a CSRF token, say), or a function that returns them for each call. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /**
+   * The fetch to use.
+   * @defaultValue globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /**
+   * Abandon a call after this many milliseconds (0 = never).
+   * @defaultValue 30000
+   */
+  timeoutMs?: number;
+  /**
+   * Cookie policy of the requests.
+   * @defaultValue 'same-origin'
+   */
+  credentials?: RequestCredentials;
+}
+
+/**
+ * The browser side of the backend contract over `fetch`: JSON bodies to the merchant's routes. A non-2xx
+ * answer rejects with `StepUpBackendError` (`kind: 'http'`, `status`, parsed `body`); a network failure,
+ * a timeout, an abort and a 2xx answer that is not JSON each reject with their own `kind`.
+ */
+export function createFetchBackend(options: FetchBackendOptions): StepUpBackend {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function post<T>(path: string, body: unknown, signal: AbortSignal): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(extra);
+    headers.set('content-type', 'application/json');
+    headers.set('accept', 'application/json');
+
+    const timeout = new AbortController();
+    const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+    const onAbort = () => timeout.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    let response: Response;
+    try {
+      if (signal.aborted) throw signal.reason;
+      response = await doFetch(`${base}${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: timeout.signal,
+        credentials: options.credentials ?? 'same-origin',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      if (signal.aborted) throw new StepUpBackendError('aborted', `POST ${path} was aborted`, { cause });
+      if (timeout.signal.aborted)
+        throw new StepUpBackendError('timeout', `POST ${path} got no answer within ${timeoutMs} ms`, { cause });
+      throw new StepUpBackendError('network', `POST ${path} failed before an answer arrived`, { cause });
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+
+    const text = await response.text().catch(() => '');
+    const parsed = parseBody(text);
+    if (!response.ok) {
+      throw new StepUpBackendError('http', `POST ${path} answered ${response.status}`, {
+        status: response.status,
+        body: parsed.ok ? parsed.value : text,
+      });
+    }
+    if (!parsed.ok) {
+      throw new StepUpBackendError('malformed', `POST ${path} answered ${response.status} with a body that is not JSON`, {
+        status: response.status,
+        body: text,
+      });
+    }
+    return parsed.value as T;
+  }
+
+  return {
+    createOtp: (request: CreateOtpRequest, { signal }) =>
+      post<CreateOtpResponse>('/one-time-passwords', request, signal),
+    validateOtp: (request: ValidateOtpRequest, { signal }) => post<ValidateOtpResponse>('/validate', request, signal),
+  };
+}
+
+function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!text.trim()) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,80 @@
+import { useId } from 'react';
+import { phaseOf } from '../core';
+import * as StepUp from '../primitives';
+import { useStepUpOtp, type UseStepUpOtpOptions } from '../react/use-step-up-otp';
+
+export interface StepUpOtpProps extends UseStepUpOtpOptions {
+  /** Extra class on the root, next to `stepup`. */
+  className?: string;
+  /**
+   * Move focus into the step-up when it mounts (first channel, or the code field).
+   * @defaultValue false
+   */
+  autoFocus?: boolean;
+  /** Nonce for the one `<style>` element input-otp injects, for pages with a strict CSP. */
+  nonce?: string;
+}
+
+/**
+ * The whole OTP step-up: channel choice, send, code entry with countdown, attempts and resends, and
+ * every failure with a next action. Style it with `stepup-kit/styles.css` and `--stepup-*` variables.
+ */
+export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: StepUpOtpProps) {
+  const stepUp = useStepUpOtp(options);
+  const phase = phaseOf(stepUp.state);
+  const resendInfoId = useId();
+  return (
+    <StepUp.Root
+      stepUp={stepUp}
+      className={className ? `stepup ${className}` : 'stepup'}
+      autoFocus={autoFocus}
+    >
+      <StepUp.Title />
+      {phase === 'unavailable' ? (
+        <>
+          <StepUp.ErrorMessage />
+          <div data-part="actions">
+            <StepUp.CancelButton />
+          </div>
+        </>
+      ) : null}
+      {phase === 'choose' ? (
+        <>
+          <p data-part="intro">{stepUp.messages.intro}</p>
+          <StepUp.ChannelPicker />
+          <StepUp.ErrorMessage />
+          <StepUp.ResendInfo />
+          <div data-part="actions">
+            {stepUp.status === 'send-failed' ? <StepUp.RetryButton /> : <StepUp.SendButton />}
+            <StepUp.ChangeMethodButton />
+            <StepUp.CancelButton />
+          </div>
+        </>
+      ) : null}
+      {phase === 'code' ? (
+        <>
+          <StepUp.CodeSentNotice />
+          <StepUp.CodeInput nonce={nonce} />
+          <div data-part="code-status">
+            <StepUp.Countdown />
+            <StepUp.Attempts />
+          </div>
+          <StepUp.ErrorMessage />
+          <div data-part="actions">
+            {stepUp.status === 'send-failed' || stepUp.status === 'verify-failed' ? (
+              <StepUp.RetryButton />
+            ) : stepUp.status === 'expired' || stepUp.status === 'attempts-exhausted' ? null : (
+              <StepUp.VerifyButton />
+            )}
+            <StepUp.ResendButton describedBy={resendInfoId} />
+            <StepUp.ChangeMethodButton />
+            <StepUp.CancelButton />
+          </div>
+          <StepUp.ResendInfo id={resendInfoId} />
+        </>
+      ) : null}
+      {phase === 'verified' ? <StepUp.Success /> : null}
+      {phase === 'cancelled' ? <p data-part="cancelled">{stepUp.messages.cancelled}</p> : null}
+    </StepUp.Root>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ComponentPropsWithoutRef } from 'react';
+import { canResend, isResendOffered } from '../core';
+import { useStepUpContext } from './context';
+
+type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
+
+/** "Send code": one `createOtp` call however often it is pressed. */
+export function SendButton(props: ButtonProps) {
+  const { status, send, messages } = useStepUpContext('StepUp.SendButton');
+  const sending = status === 'sending';
+  return (
+    <button
+      type="button"
+      data-part="send"
+      data-variant="primary"
+      aria-disabled={sending || undefined}
+      data-busy={sending ? '' : undefined}
+      onClick={sending ? undefined : send}
+      {...props}
+    >
+      {sending ? messages.sending : messages.sendCode}
+    </button>
+  );
+}
+
+/** "Verify": validates the code (the last digit and Enter do too). */
+export function VerifyButton(props: ButtonProps) {
+  const { status, submitCode, messages } = useStepUpContext('StepUp.VerifyButton');
+  const verifying = status === 'verifying';
+  return (
+    <button
+      type="button"
+      data-part="verify"
+      data-variant="primary"
+      aria-disabled={verifying || undefined}
+      data-busy={verifying ? '' : undefined}
+      onClick={verifying ? undefined : () => submitCode()}
+      {...props}
+    >
+      {verifying ? messages.verifying : messages.verify}
+    </button>
+  );
+}
+
+/** "Resend code", disabled with its reason when no codes are left. */
+export function ResendButton(props: ButtonProps & { describedBy?: string }) {
+  const { state, resend, messages } = useStepUpContext('StepUp.ResendButton');
+  const { describedBy, ...rest } = props;
+  if (!isResendOffered(state) && !(state.status === 'sending' && state.resend)) return null;
+  const enabled = canResend(state);
+  return (
+    <button
+      type="button"
+      data-part="resend"
+      disabled={!enabled}
+      aria-describedby={describedBy}
+      data-busy={state.status === 'sending' ? '' : undefined}
+      onClick={resend}
+      {...rest}
+    >
+      {state.status === 'sending' ? messages.sending : messages.resendCode}
+    </button>
+  );
+}
+
+/** "Use another method": back to the channel choice. */
+export function ChangeMethodButton(props: ButtonProps) {
+  const { status, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
+  if (status === 'verifying' || status === 'verified' || status === 'cancelled' || status === 'choosing') return null;
+  return (
+    <button type="button" data-part="change-method" data-variant="link" onClick={changeMethod} {...props}>
+      {messages.useAnotherMethod}
+    </button>
+  );
+}
+
+/** "Try again": repeats the failed call, exactly one call per click. */
+export function RetryButton(props: ButtonProps) {
+  const { status, retry, messages } = useStepUpContext('StepUp.RetryButton');
+  if (status !== 'send-failed' && status !== 'verify-failed') return null;
+  return (
+    <button type="button" data-part="retry" data-variant="primary" onClick={retry} {...props}>
+      {messages.tryAgain}
+    </button>
+  );
+}
+
+/** "Cancel", shown only when the merchant passed `onCancel`. */
+export function CancelButton(props: ButtonProps) {
+  const { cancellable, status, cancel, messages } = useStepUpContext('StepUp.CancelButton');
+  if (!cancellable || status === 'verified' || status === 'cancelled') return null;
+  return (
+    <button type="button" data-part="cancel" data-variant="secondary" onClick={cancel} {...props}>
+      {messages.cancel}
+    </button>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId, type ComponentPropsWithoutRef } from 'react';
+import { Controller } from 'react-hook-form';
+import { MethodIcon } from './method-icon';
+import { useStepUpContext } from './context';
+
+export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
+
+/**
+ * A labelled radio group of the OTP options, each with its kind and masked destination. The values are
+ * rendered as text (never HTML). The radios belong to no form field name the merchant's form would submit.
+ */
+export function ChannelPicker(props: ChannelPickerProps) {
+  const { form, options, messages, ids, status } = useStepUpContext('StepUp.ChannelPicker');
+  const groupName = useId();
+  const locked = status !== 'choosing';
+  const error = form.formState.errors.optionId?.message;
+  return (
+    <fieldset
+      data-part="channel-picker"
+      aria-describedby={error ? ids.optionError : undefined}
+      aria-invalid={error ? true : undefined}
+      disabled={locked}
+      {...props}
+    >
+      <legend data-part="legend">{messages.chooseMethod}</legend>
+      <Controller
+        name="optionId"
+        control={form.control}
+        rules={{ required: messages.chooseMethodRequired }}
+        render={({ field }) => (
+          <div data-part="channel-list">
+            {options.map((option, index) => {
+              const methodName = messages.methodName(option.method);
+              const checked = field.value === option.id;
+              return (
+                <label
+                  key={option.id}
+                  data-part="channel-option"
+                  data-method={option.method}
+                  data-state={checked ? 'checked' : 'unchecked'}
+                >
+                  <input
+                    type="radio"
+                    name={groupName}
+                    value={option.id}
+                    checked={checked}
+                    onChange={() => {
+                      field.onChange(option.id);
+                      form.clearErrors('optionId');
+                    }}
+                    onBlur={field.onBlur}
+                    ref={index === 0 || checked ? field.ref : undefined}
+                    data-part="channel-radio"
+                  />
+                  <MethodIcon method={option.method} />
+                  <span data-part="channel-label">
+                    {messages.optionLabel({ method: option.method, methodName, value: option.value })}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        )}
+      />
+      {error ? (
+        <p id={ids.optionError} role="alert" data-part="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,114 @@
+import { OTPInput } from 'input-otp';
+import { useEffect, useRef, type ClipboardEvent } from 'react';
+import { Controller } from 'react-hook-form';
+import { attemptsLeft, currentCode, extractCode, isCodeEditable, sanitizeCode } from '../core';
+import { useStepUpContext } from './context';
+
+export interface CodeInputProps {
+  /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
+  nonce?: string;
+  /** Extra class on the slots' container. */
+  className?: string;
+}
+
+/**
+ * The code field: one real `<input>` (input-otp) with `autocomplete="one-time-code"` and a numeric
+ * keyboard, drawn as slots. Typed, pasted or autofilled text keeps only its digits; the last digit
+ * submits the code. The field has no `name`, so the code never travels with the merchant's form.
+ */
+export function CodeInput({ nonce, className }: CodeInputProps) {
+  const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
+    useStepUpContext('StepUp.CodeInput');
+  const input = useRef<HTMLInputElement | null>(null);
+  const editable = isCodeEditable(state);
+  const code = currentCode(state);
+  const error = form.formState.errors.code?.message;
+
+  useEffect(() => {
+    if (focusKey > 0) input.current?.focus();
+  }, [focusKey]);
+
+  const describedBy = [
+    ids.codeHint,
+    code?.expiresAt !== undefined || state.status === 'expired' ? ids.countdown : null,
+    attemptsLeft(state) !== undefined ? ids.attempts : null,
+    error ? ids.codeError : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div data-part="code-field">
+      <label htmlFor={ids.code} data-part="code-label">
+        {messages.codeLabel}
+      </label>
+      <p id={ids.codeHint} data-part="code-hint">
+        {messages.codeHint({ length: codeLength })}
+      </p>
+      <Controller
+        name="code"
+        control={form.control}
+        rules={{ validate: validateCode }}
+        render={({ field }) => {
+          const setCode = (next: string) => {
+            const complete = next.length === codeLength && next !== field.value;
+            field.onChange(next);
+            if (form.formState.errors.code) form.clearErrors('code');
+            if (complete) submitCode(next);
+          };
+          const onPasteCapture = (event: ClipboardEvent<HTMLInputElement>) => {
+            // handled here, before input-otp, so a pasted full code replaces what was typed
+            event.preventDefault();
+            event.stopPropagation();
+            const pasted = extractCode(event.clipboardData.getData('text/plain'), codeLength);
+            setCode(pasted.length === codeLength ? pasted : sanitizeCode(field.value + pasted, codeLength));
+          };
+          return (
+            <div dir="ltr" data-part="code-slots-wrapper">
+              <OTPInput
+                ref={(el) => {
+                  input.current = el;
+                  field.ref(el);
+                }}
+                id={ids.code}
+                value={field.value}
+                onChange={(raw: string) => setCode(sanitizeCode(raw, codeLength))}
+                onPasteCapture={onPasteCapture}
+                onBlur={field.onBlur}
+                maxLength={codeLength}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                disabled={!editable}
+                aria-describedby={describedBy}
+                aria-invalid={error || state.status === 'code-entry' && state.error ? true : undefined}
+                data-part="code-input"
+                nonce={nonce}
+                containerClassName={className}
+                render={({ slots }) => (
+                  <div data-part="code-slots">
+                    {slots.map((slot, index) => (
+                      <div
+                        key={index}
+                        data-part="code-slot"
+                        data-active={slot.isActive ? '' : undefined}
+                        data-filled={slot.char ? '' : undefined}
+                      >
+                        {slot.char}
+                        {slot.hasFakeCaret ? <div data-part="code-caret" /> : null}
+                      </div>
+                    ))}
+                  </div>
+                )}
+              />
+            </div>
+          );
+        }}
+      />
+      {error ? (
+        <p id={ids.codeError} role="alert" data-part="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { UseStepUpOtpResult } from '../react/use-step-up-otp';
+
+/** Ids that tie labels, descriptions and the live region together. */
+export interface StepUpIds {
+  title: string;
+  code: string;
+  codeHint: string;
+  countdown: string;
+  attempts: string;
+  codeError: string;
+  optionError: string;
+}
+
+export interface StepUpContextValue extends UseStepUpOtpResult {
+  ids: StepUpIds;
+}
+
+export const StepUpContext = createContext<StepUpContextValue | null>(null);
+
+/** The step-up of the nearest `StepUp.Root`. */
+export function useStepUpContext(consumer: string): StepUpContextValue {
+  const value = useContext(StepUpContext);
+  if (!value) throw new Error(`\`${consumer}\` must be used within \`StepUp.Root\``);
+  return value;
+}

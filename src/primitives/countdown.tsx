@@ -1,0 +1,42 @@
+import type { ComponentPropsWithoutRef } from 'react';
+import { currentCode, formatCountdown } from '../core';
+import { useCountdown } from '../react/use-countdown';
+import { useStepUpContext } from './context';
+
+const TICKING = new Set(['code-entry', 'verifying', 'verify-failed', 'attempts-exhausted']);
+
+/**
+ * "Code expires in 4:59", computed from the deadline against the wall clock. Its tick re-renders only
+ * this element; the 60/30/10/0-second milestones go to the live region. Renders nothing when the
+ * backend gave no expiry.
+ */
+export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
+  const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext('StepUp.Countdown');
+  const code = currentCode(state);
+  const ticking = TICKING.has(state.status);
+  const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {
+    now,
+    onExpire: expire,
+    onMilestone: (s) => announcer.announce(messages.announceTimeLeft({ seconds: s, locale })),
+  });
+  if (state.status === 'expired') {
+    return (
+      <p id={ids.countdown} data-part="countdown" data-state="expired" {...props}>
+        {messages.expired}
+      </p>
+    );
+  }
+  if (!ticking || seconds === undefined) return null;
+  return (
+    <p
+      id={ids.countdown}
+      role="timer"
+      aria-live="off"
+      data-part="countdown"
+      data-state={seconds <= 30 ? 'ending' : 'running'}
+      {...props}
+    >
+      {messages.expiresIn({ time: formatCountdown(seconds), seconds })}
+    </p>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useId, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
+import type { UseStepUpOtpResult } from '../react/use-step-up-otp';
+import { StepUpContext, type StepUpContextValue } from './context';
+import { LiveRegion } from './live-region';
+
+export interface RootProps extends ComponentPropsWithoutRef<'div'> {
+  /** The result of `useStepUpOtp`. */
+  stepUp: UseStepUpOtpResult;
+  /** Focus the first enabled field when mounted. */
+  autoFocus?: boolean;
+}
+
+/**
+ * The step-up's container: a labelled group carrying `data-status`, with the one polite live region.
+ * It is a `div`, never a `form`, because it sits inside the merchant's checkout form; Enter inside it
+ * acts on the step-up instead of submitting that form.
+ */
+export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootProps) {
+  const base = useId();
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (autoFocus) element.current?.querySelector<HTMLElement>('input:not([disabled])')?.focus();
+    // only on mount: later focus moves are the step-up's own
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const ids = useMemo(
+    () => ({
+      title: `${base}-title`,
+      code: `${base}-code`,
+      codeHint: `${base}-code-hint`,
+      countdown: `${base}-countdown`,
+      attempts: `${base}-attempts`,
+      codeError: `${base}-code-error`,
+      optionError: `${base}-option-error`,
+    }),
+    [base],
+  );
+  const value = useMemo<StepUpContextValue>(() => ({ ...stepUp, ids }), [stepUp, ids]);
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    onKeyDown?.(event);
+    if (event.defaultPrevented || event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    if (target.tagName !== 'INPUT') return;
+    event.preventDefault();
+    if ((target as HTMLInputElement).type === 'radio') stepUp.send();
+    else if (target.id === ids.code) stepUp.submitCode();
+  };
+
+  return (
+    <StepUpContext.Provider value={value}>
+      <div
+        ref={element}
+        role="group"
+        aria-labelledby={ids.title}
+        data-status={stepUp.status}
+        data-part="root"
+        {...props}
+        onKeyDown={handleKeyDown}
+      >
+        {children}
+        <LiveRegion announcer={stepUp.announcer} />
+      </div>
+    </StepUpContext.Provider>
+  );
+}
