@@ -22,3 +22,28 @@ export const SendFails: Story = { args: { backend: demoBackend({ failSend: true 
 export const NoOtpOptions: Story = {
   args: { stepUpOptions: [{ id: 'x', method: 'CUSTOMER_SERVICE', value: '1-800-555-1212' }], onCancel: () => {} },
 };
+
+export const NearExpiry: Story = {
+  args: { stepUpOptions: threeChannels.slice(0, 1), backend: demoBackend({ answer: { maxRequestsAllowed: '3', maxVerificationAllowed: '1', codeExpiration: 65 } }) },
+};
+
+export const LongMaskedValues: Story = {
+  args: {
+    stepUpOptions: [
+      { id: 'a', method: 'OTPEMAIL', value: 'maximilian.alexander.*****************@subdomain.example-bank-****.co.uk' },
+      { id: 'b', method: 'OTPSMS', value: '+44 (0) ****-***-***-9876 ext. 12345' },
+    ],
+  },
+};
+
+export const DarkTheme: Story = {
+  args: { className: 'stepup-dark' },
+  decorators: [
+    (Story) => (
+      <div style={{ background: '#0f1115', padding: 24 }}>
+        <style>{`.stepup-dark{--stepup-bg:#171a21;--stepup-surface:#222733;--stepup-text:#eef1f6;--stepup-muted:#a9b1c1;--stepup-border:#3a4150;--stepup-accent:#7aa2ff;--stepup-accent-text:#0f1115;--stepup-accent-soft:#1f2a44;--stepup-focus:#7aa2ff;--stepup-error:#ff8a80;--stepup-error-soft:#3a1d1d;--stepup-success:#6fdc8c}`}</style>
+        <Story />
+      </div>
+    ),
+  ],
+};

@@ -43,7 +43,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
           <p data-part="intro">{stepUp.messages.intro}</p>
           <StepUp.ChannelPicker />
           <StepUp.ErrorMessage />
-          <StepUp.ResendInfo />
+          <StepUp.ResendInfo onlyWhenExhausted />
           <div data-part="actions">
             {stepUp.status === 'send-failed' ? <StepUp.RetryButton /> : <StepUp.SendButton />}
             <StepUp.ChangeMethodButton />

@@ -1,4 +1,4 @@
-import type { StepUpError } from './errors';
+import { StepUpError } from './errors';
 import type { OtpGrant, StepUpOption } from './types';
 
 /** The states of a step-up, exposed on the root as `data-status`. */
@@ -164,8 +164,17 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
       const { error } = event;
       if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
         const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
-        if (error.kind === 'attempts-exhausted' || isOutOfAttempts(code))
-          return { ...base(state), status: 'attempts-exhausted', code, error };
+        if (error.kind === 'attempts-exhausted' || isOutOfAttempts(code)) {
+          const exhausted =
+            error.kind === 'attempts-exhausted'
+              ? error
+              : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
+                  status: error.status,
+                  body: error.body,
+                  cause: error,
+                });
+          return { ...base(state), status: 'attempts-exhausted', code, error: exhausted };
+        }
         return { ...base(state), status: 'code-entry', code, error };
       }
       if (error.kind === 'expired') return { ...base(state), status: 'expired', code: state.code, error };

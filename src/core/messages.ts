@@ -116,13 +116,13 @@ export const defaultMessages: StepUpMessages = {
   cancelled: 'Verification cancelled.',
   announceSending: 'Sending your code…',
   announceVerifying: 'Checking your code…',
-  announceTimeLeft: ({ seconds }) => {
+  announceTimeLeft: ({ seconds, locale }) => {
     if (seconds <= 0) return 'The code has expired.';
     if (seconds >= 60 && seconds % 60 === 0) {
       const minutes = seconds / 60;
-      return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left to enter the code.`;
+      return `${minutes} ${plural(locale, minutes, 'minute', 'minutes')} left to enter the code.`;
     }
-    return `${seconds} seconds left to enter the code.`;
+    return `${seconds} ${plural(locale, seconds, 'second', 'seconds')} left to enter the code.`;
   },
   errors: {
     'no-otp-options':
@@ -150,9 +150,14 @@ export function resolveMessages(overrides?: Partial<Omit<StepUpMessages, 'errors
   if (!overrides) return defaultMessages;
   return {
     ...defaultMessages,
-    ...overrides,
-    errors: { ...defaultMessages.errors, ...overrides.errors },
+    ...defined(overrides),
+    errors: { ...defaultMessages.errors, ...defined(overrides.errors ?? {}) },
   } as StepUpMessages;
+}
+
+/** Drops keys whose value is `undefined`, so `{ title: maybeTitle }` keeps the default title. */
+function defined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Partial messages, as the `messages` prop takes them. */

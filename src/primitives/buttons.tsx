@@ -1,18 +1,19 @@
 import type { ComponentPropsWithoutRef } from 'react';
-import { canResend, isResendOffered } from '../core';
+import { canResend, isResendOffered, resendsLeft } from '../core';
 import { useStepUpContext } from './context';
 
 type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 
 /** "Send code": one `createOtp` call however often it is pressed. */
 export function SendButton(props: ButtonProps) {
-  const { status, send, messages } = useStepUpContext('StepUp.SendButton');
+  const { state, status, send, messages } = useStepUpContext('StepUp.SendButton');
   const sending = status === 'sending';
   return (
     <button
       type="button"
       data-part="send"
       data-variant="primary"
+      disabled={resendsLeft(state) === 0}
       aria-disabled={sending || undefined}
       data-busy={sending ? '' : undefined}
       onClick={sending ? undefined : send}
@@ -52,6 +53,7 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
     <button
       type="button"
       data-part="resend"
+      data-variant={state.status === 'expired' || state.status === 'attempts-exhausted' ? 'primary' : undefined}
       disabled={!enabled}
       aria-describedby={describedBy}
       data-busy={state.status === 'sending' ? '' : undefined}

@@ -1,8 +1,9 @@
 import { OTPInput } from 'input-otp';
 import { useEffect, useRef, type ClipboardEvent } from 'react';
 import { Controller } from 'react-hook-form';
-import { attemptsLeft, currentCode, extractCode, isCodeEditable, sanitizeCode } from '../core';
+import { extractCode, isCodeEditable, sanitizeCode } from '../core';
 import { useStepUpContext } from './context';
+import { showsAttempts, showsCountdown } from './visibility';
 
 export interface CodeInputProps {
   /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
@@ -21,7 +22,6 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
     useStepUpContext('StepUp.CodeInput');
   const input = useRef<HTMLInputElement | null>(null);
   const editable = isCodeEditable(state);
-  const code = currentCode(state);
   const error = form.formState.errors.code?.message;
 
   useEffect(() => {
@@ -30,8 +30,8 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
 
   const describedBy = [
     ids.codeHint,
-    code?.expiresAt !== undefined || state.status === 'expired' ? ids.countdown : null,
-    attemptsLeft(state) !== undefined ? ids.attempts : null,
+    showsCountdown(state) ? ids.countdown : null,
+    showsAttempts(state) ? ids.attempts : null,
     error ? ids.codeError : null,
   ]
     .filter(Boolean)

@@ -2,8 +2,8 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { currentCode, formatCountdown } from '../core';
 import { useCountdown } from '../react/use-countdown';
 import { useStepUpContext } from './context';
+import { isCodePending } from './visibility';
 
-const TICKING = new Set(['code-entry', 'verifying', 'verify-failed', 'attempts-exhausted']);
 
 /**
  * "Code expires in 4:59", computed from the deadline against the wall clock. Its tick re-renders only
@@ -13,7 +13,7 @@ const TICKING = new Set(['code-entry', 'verifying', 'verify-failed', 'attempts-e
 export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
   const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext('StepUp.Countdown');
   const code = currentCode(state);
-  const ticking = TICKING.has(state.status);
+  const ticking = isCodePending(state);
   const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {
     now,
     onExpire: expire,

@@ -1,6 +1,7 @@
 import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core';
 import { useStepUpContext } from './context';
+import { showsAttempts } from './visibility';
 
 /** The heading text of the step-up (labels the root group). */
 export function Title(props: ComponentPropsWithoutRef<'h2'>) {
@@ -28,7 +29,7 @@ export function CodeSentNotice(props: ComponentPropsWithoutRef<'p'>) {
 export function Attempts(props: ComponentPropsWithoutRef<'p'>) {
   const { state, messages, ids, locale } = useStepUpContext('StepUp.Attempts');
   const left = attemptsLeft(state);
-  if (left === undefined || state.status === 'expired' || state.status === 'verified') return null;
+  if (left === undefined || !showsAttempts(state)) return null;
   return (
     <p id={ids.attempts} data-part="attempts" data-state={left <= 1 ? 'last' : 'some'} {...props}>
       {messages.attemptsLeft({ count: left, locale })}
@@ -37,10 +38,10 @@ export function Attempts(props: ComponentPropsWithoutRef<'p'>) {
 }
 
 /** "2 resends left", or why no code can be sent any more. */
-export function ResendInfo(props: ComponentPropsWithoutRef<'p'>) {
+export function ResendInfo({ onlyWhenExhausted, ...props }: ComponentPropsWithoutRef<'p'> & { onlyWhenExhausted?: boolean }) {
   const { state, messages, locale } = useStepUpContext('StepUp.ResendInfo');
   const left = resendsLeft(state);
-  if (left === undefined) return null;
+  if (left === undefined || (onlyWhenExhausted && left > 0)) return null;
   return (
     <p data-part="resend-info" data-state={left === 0 ? 'exhausted' : 'available'} {...props}>
       {left === 0 ? messages.resendsExhausted : messages.resendsLeft({ count: left, locale })}

@@ -306,12 +306,14 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
             if (gen !== generation.current || isOwnAbort(reason, ctrl)) return;
             const error = toStepUpError(reason, 'validate-otp', classifyError);
             dispatch({ type: 'VERIFY_FAILED', error });
-            if (stateRef.current!.status !== 'verify-failed') {
+            const after = stateRef.current!;
+            if (after.status !== 'verify-failed') {
               // a rejected or expired code is spent: clear the field for the next one
               clearCode();
               setFocusKey((k) => k + 1);
             }
-            reportError(error);
+            // the machine turns the last wrong code into 'attempts-exhausted'
+            reportError(('error' in after && after.error) || error);
           },
         )
         .finally(() => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  StepUpError,
   attemptsLeft,
   initialState,
   normalizeCreateOtpResponse,
@@ -532,15 +533,23 @@ describe('VERIFY_FAILED', () => {
     state = transition(state, { type: 'VERIFY_FAILED', error: wrongCodeError });
     expect(state.status).toBe('attempts-exhausted');
     expect(attemptsLeft(state)).toBe(0);
-    expect(state).toMatchObject({ code: { failedAttempts: 3, option: sms }, error: wrongCodeError });
+    expect(state).toMatchObject({ code: { failedAttempts: 3, option: sms } });
+    // the last wrong code is reported as attempts-exhausted (the doc's INVALID_OTP → ATTEMPTS_EXHAUSTED rule)
+    const error = (state as { error?: StepUpError }).error;
+    expect(error).toBeInstanceOf(StepUpError);
+    expect(error).toMatchObject({ kind: 'attempts-exhausted', operation: 'validate-otp' });
+    expect(error?.cause).toBe(wrongCodeError);
     // the send budget is untouched by wrong codes
     expect(state).toMatchObject({ sends: 1, maxRequests: 3 });
   });
 
   it('invalid-otp with a single allowed attempt exhausts at once', () => {
     const verifying: StepUpState = { status: 'verifying', ...budget, code: { ...code, maxVerifications: 1, failedAttempts: 0 } };
-    const next = transition(verifying, { type: 'VERIFY_FAILED', error: wrongCodeError });
+    const rejected = new StepUpError('invalid-otp', 'validate-otp', 'HTTP 400', { status: 400, body: { errors: [] } });
+    const next = transition(verifying, { type: 'VERIFY_FAILED', error: rejected });
     expect(next.status).toBe('attempts-exhausted');
+    expect(next).toMatchObject({ code: { failedAttempts: 1 }, error: { kind: 'attempts-exhausted', status: 400, body: { errors: [] } } });
+    expect((next as { error?: StepUpError }).error?.cause).toBe(rejected);
   });
 
   it('invalid-otp with an unknown attempt count never exhausts by itself', () => {
@@ -556,7 +565,8 @@ describe('VERIFY_FAILED', () => {
   it('attempts-exhausted from the backend ends the code even with attempts left by our count', () => {
     const error = err('attempts-exhausted');
     const next = transition(STATES.verifying, { type: 'VERIFY_FAILED', error });
-    expect(next).toMatchObject({ status: 'attempts-exhausted', code: { failedAttempts: 2 }, error });
+    expect(next).toMatchObject({ status: 'attempts-exhausted', code: { failedAttempts: 2 } });
+    expect((next as { error?: unknown }).error).toBe(error);
   });
 
   it('expired goes to expired, keeping the attempts and the error', () => {

@@ -196,3 +196,11 @@ describe('resolveMessages', () => {
     expect(defaultMessages.errors.network).not.toBe('Y');
   });
 });
+
+describe('resolveMessages with undefined values', () => {
+  it('keeps the default where an override is undefined', () => {
+    const m = resolveMessages({ title: undefined, errors: { network: undefined } });
+    expect(m.title).toBe(defaultMessages.title);
+    expect(m.errors.network).toBe(defaultMessages.errors.network);
+  });
+});

@@ -1,0 +1,18 @@
+import { attemptsLeft, currentCode, type StepUpState } from '../core';
+
+const PENDING = new Set(['code-entry', 'verifying', 'verify-failed']);
+
+/** Whether the code is still live (the countdown ticks and attempts count). */
+export function isCodePending(state: StepUpState): boolean {
+  return PENDING.has(state.status);
+}
+
+/** Whether `StepUp.Countdown` shows something: a running countdown, or the expired sentence. */
+export function showsCountdown(state: StepUpState): boolean {
+  return state.status === 'expired' || (isCodePending(state) && currentCode(state)?.expiresAt !== undefined);
+}
+
+/** Whether `StepUp.Attempts` shows the attempts left. */
+export function showsAttempts(state: StepUpState): boolean {
+  return isCodePending(state) && attemptsLeft(state) !== undefined;
+}

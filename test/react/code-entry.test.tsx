@@ -1,0 +1,263 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import {
+  BANKING,
+  EMAIL,
+  SIGNAL,
+  SMS,
+  UUID,
+  codeInput,
+  renderStepUp,
+  root,
+  sendButton,
+  sendCode,
+  settle,
+  shown,
+  queryShown,
+  type Rendered,
+} from './helpers';
+
+async function focusCode(r: Rendered) {
+  const input = codeInput();
+  if (document.activeElement !== input) await r.user.click(input);
+  return input;
+}
+
+describe('code entry', () => {
+  it('says where the code went', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+
+    expect(shown('We sent a code to ***-***-1234.')).toBeInTheDocument();
+  });
+
+  it.each([
+    [EMAIL, 'We sent a code to j***@example.com.'],
+    [BANKING, 'We sent a code to your online banking (Example Bank).'],
+  ])('says where the code went for %o', async (option, sentence) => {
+    const r = renderStepUp({ stepUpOptions: [option] });
+    await sendCode(r);
+
+    expect(shown(sentence)).toBeInTheDocument();
+  });
+
+  it('has one code field: labelled, autocomplete one-time-code, numeric keyboard, no name', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+
+    const input = codeInput();
+    expect(input.tagName).toBe('INPUT');
+    expect(screen.getAllByRole('textbox')).toEqual([input]);
+    expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(input).toHaveAttribute('inputmode', 'numeric');
+    expect(input).not.toHaveAttribute('name');
+    expect(input).toHaveAttribute('maxlength', '6');
+    expect(input).toHaveValue('');
+  });
+
+  it('ignores letters and keeps digits', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+
+    await r.user.keyboard('a1b2-c3');
+    expect(codeInput()).toHaveValue('123');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
+  it.each(['123-456', 'Your code: 123456', '123 456'])(
+    'keeps the digits of the pasted text %j and validates them',
+    async (text) => {
+      const r = renderStepUp();
+      await sendCode(r);
+      await focusCode(r);
+
+      await r.user.paste(text);
+      await settle();
+
+      expect(codeInput()).toHaveValue('123456');
+      expect(r.validateOtp).toHaveBeenCalledTimes(1);
+      expect(r.validateOtp).toHaveBeenCalledWith(
+        { clientCorrelationId: expect.stringMatching(UUID), stepUpOption: { id: SMS.id }, otp: '123456' },
+        SIGNAL,
+      );
+    },
+  );
+
+  it('replaces partly typed digits with a pasted full code (clipboard event)', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = await focusCode(r);
+    await r.user.keyboard('98');
+
+    await act(async () => {
+      fireEvent.paste(input, { clipboardData: { getData: () => 'Your Visa code: 654-321' } });
+    });
+    await settle();
+
+    expect(codeInput()).toHaveValue('654321');
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(r.validateOtp.mock.calls[0]![0].otp).toBe('654321');
+  });
+
+  it('shows the countdown, attempts left and resends left from the create-OTP answer', async () => {
+    const r = renderStepUp();
+    await sendCode(r, { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 5 });
+
+    expect(screen.getByRole('timer')).toHaveTextContent('Code expires in 5:00');
+    expect(shown('3 attempts left')).toBeInTheDocument();
+    expect(shown('2 resends left')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+  });
+
+  it('reads numeric strings the same way', async () => {
+    const r = renderStepUp();
+    await sendCode(r, { maxRequestsAllowed: '3', maxVerificationAllowed: '3', codeExpiration: '5' });
+
+    expect(screen.getByRole('timer')).toHaveTextContent('Code expires in 5:00');
+    expect(shown('3 attempts left')).toBeInTheDocument();
+    expect(shown('2 resends left')).toBeInTheDocument();
+  });
+
+  it('shows no count and no countdown when the answer gives none', async () => {
+    const r = renderStepUp();
+    await sendCode(r, {});
+
+    expect(shown('We sent a code to ***-***-1234.')).toBeInTheDocument();
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(queryShown(/attempts? left/)).not.toBeInTheDocument();
+    expect(queryShown(/resends? left/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+  });
+
+  it('"Use another method" returns to the choice, and a new send goes to the new option', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+    await sendCode(r);
+    await focusCode(r);
+    await r.user.keyboard('12');
+
+    await r.user.click(screen.getByRole('button', { name: 'Use another method' }));
+
+    expect(root()).toHaveAttribute('data-status', 'choosing');
+    expect(screen.getByRole('group', { name: 'Where should we send your code?' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Verification code')).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Text message to ***-***-1234' })).toBeEnabled();
+
+    await r.user.click(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
+    await sendCode(r);
+
+    expect(r.createOtp).toHaveBeenCalledTimes(2);
+    expect(r.createOtp.mock.calls[1]![0]).toStrictEqual({
+      clientCorrelationId: r.createOtp.mock.calls[0]![0].clientCorrelationId,
+      stepUpOption: { id: EMAIL.id },
+    });
+    expect(shown('We sent a code to j***@example.com.')).toBeInTheDocument();
+    // the digits typed for the first code are gone
+    expect(codeInput()).toHaveValue('');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
+  it('validates automatically on the last digit with exactly the Visa body', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+
+    await r.user.keyboard('12345');
+    await settle();
+    expect(r.validateOtp).not.toHaveBeenCalled();
+
+    await r.user.keyboard('6');
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    const [body, context] = r.validateOtp.mock.calls[0]!;
+    expect(body).toStrictEqual({
+      clientCorrelationId: r.createOtp.mock.calls[0]![0].clientCorrelationId,
+      stepUpOption: { id: SMS.id },
+      otp: '123456',
+    });
+    expect(Object.keys(body)).toEqual(['clientCorrelationId', 'stepUpOption', 'otp']);
+    expect(context.signal).toBeInstanceOf(AbortSignal);
+    expect(root()).toHaveAttribute('data-status', 'verifying');
+    expect(codeInput()).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Checking…' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('calls validateOtp once for the last digit followed at once by Enter', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+
+    await r.user.keyboard('123456{Enter}');
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(r.validateOtp.mock.calls[0]![0].otp).toBe('123456');
+  });
+
+  it('calls validateOtp once for the last digit and Enter landing before React re-renders', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = await focusCode(r);
+    await r.user.keyboard('12345');
+
+    await act(async () => {
+      fireEvent.change(input, { target: { value: '123456' } });
+      fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+    });
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(r.validateOtp.mock.calls[0]![0].otp).toBe('123456');
+  });
+
+  it('calls validateOtp once for the last digit and a click on Verify', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+    await r.user.keyboard('123456');
+    await r.user.click(screen.getByRole('button', { name: /Verify|Checking…/ }));
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+  });
+
+  it('Enter or Verify with an incomplete code asks for all digits and calls nothing', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+    await r.user.keyboard('123{Enter}');
+    await settle();
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+
+    await r.user.click(screen.getByRole('button', { name: 'Verify' }));
+    await settle();
+    expect(r.validateOtp).not.toHaveBeenCalled();
+    expect(codeInput()).toHaveValue('123');
+  });
+
+  it('honours codeLength (4 digits)', async () => {
+    const r = renderStepUp({ codeLength: 4 });
+    await sendCode(r);
+
+    expect(shown('Enter the 4-digit code.')).toBeInTheDocument();
+    expect(codeInput()).toHaveAttribute('maxlength', '4');
+    await focusCode(r);
+    await r.user.keyboard('4567');
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(r.validateOtp.mock.calls[0]![0].otp).toBe('4567');
+  });
+
+  it('sends nothing on mount and before the cardholder acts', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS] });
+    await settle();
+
+    expect(sendButton()).toBeInTheDocument();
+    expect(r.createOtp).not.toHaveBeenCalled();
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+});
