@@ -2,11 +2,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** Debian's Chromium; Playwright's own browser downloads are not used. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Ships the stylesheet as `dist/styles.css`; the components never import it, the merchant does. */
 function stylesheet(): Plugin {
@@ -36,7 +51,11 @@ export default defineConfig(({ command }) => {
     ],
     build: {
       lib: {
-        entry: { index: path.resolve(dirname, 'src/index.ts'), core: path.resolve(dirname, 'src/core/index.ts') },
+        entry: {
+          index: path.resolve(dirname, 'src/index.ts'),
+          core: path.resolve(dirname, 'src/core/index.ts'),
+          sandbox: path.resolve(dirname, 'src/sandbox/index.ts'),
+        },
         formats: ['es'],
       },
       rolldownOptions: {
@@ -60,6 +79,24 @@ export default defineConfig(({ command }) => {
             globals: true,
             setupFiles: ['test/setup.ts'],
             include: ['test/**/*.test.{ts,tsx}'],
+          },
+        },
+        {
+          extends: true,
+          plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+          optimizeDeps: {
+            include: ['msw', 'msw/browser', 'msw-storybook-addon', 'react-dom/client', 'input-otp'],
+          },
+          test: {
+            name: 'storybook',
+            testTimeout: 30_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              screenshotFailures: false,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
           },
         },
       ],

@@ -1,49 +1,371 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
 import { StepUpOtp } from '../src';
-import { demoBackend } from './demo-backend';
+import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
+import { chooseAndSend, root, sentCode, waitForStatus, wrongCode } from './support/play';
+import { SimulatedDevice, sandboxLoader } from './support/sandbox';
+import { USAGE } from './support/usage';
 
-const threeChannels = [
-  { id: 'c21zLW9wdGlvbg==', method: 'OTP_SMS', value: '***-***-1234' },
-  { id: 'ZW1haWwtb3B0aW9u', method: 'OTP_EMAIL', value: 'j*****n@e*****e.com' },
-  { id: 'YmFuay1vcHRpb24=', method: 'OTP_ONLINE_BANKING', value: 'Acme Bank app' },
+const [SMS, EMAIL, BANK] = DEFAULT_SANDBOX_OPTIONS as [
+  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
+  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
+  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
 ];
+const SMS_LABEL = /Text message to \*\*\*-\*\*\*-1234/;
+const EMAIL_LABEL = /Email to j\*\*\*\*\*n@e\*\*\*\*\*e\.com/;
 
 const meta = {
   title: 'StepUpOtp',
   component: StepUpOtp,
-  args: { stepUpOptions: threeChannels, backend: demoBackend() },
+  tags: ['autodocs'],
+  loaders: [sandboxLoader],
+  args: {
+    stepUpOptions: DEFAULT_SANDBOX_OPTIONS,
+    // replaced in render by the story's own simulator (see sandboxLoader)
+    backend: createSandbox().backend,
+    onVerified: fn(),
+    onError: fn(),
+    onStatusChange: fn(),
+  },
+  argTypes: { backend: { control: false }, queryClient: { control: false }, now: { control: false } },
+  render: (args, { loaded }) => {
+    const sandbox = loaded.sandbox as StepUpSandbox;
+    return (
+      <div className="sb-stage">
+        <StepUpOtp {...args} backend={sandbox.backend} />
+        <SimulatedDevice sandbox={sandbox} />
+      </div>
+    );
+  },
+  parameters: { docs: { description: { component: USAGE } } },
 } satisfies Meta<typeof StepUpOtp>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const ThreeChannels: Story = {};
-export const OneChannel: Story = { args: { stepUpOptions: threeChannels.slice(0, 1) } };
-export const SendFails: Story = { args: { backend: demoBackend({ failSend: true }) } };
-export const NoOtpOptions: Story = {
-  args: { stepUpOptions: [{ id: 'x', method: 'CUSTOMER_SERVICE', value: '1-800-555-1212' }], onCancel: () => {} },
-};
+function sandboxOf(loaded: Record<string, unknown>): StepUpSandbox {
+  return loaded.sandbox as StepUpSandbox;
+}
 
-export const NearExpiry: Story = {
-  args: { stepUpOptions: threeChannels.slice(0, 1), backend: demoBackend({ answer: { maxRequestsAllowed: '3', maxVerificationAllowed: '1', codeExpiration: 65 } }) },
-};
-
-export const LongMaskedValues: Story = {
-  args: {
-    stepUpOptions: [
-      { id: 'a', method: 'OTPEMAIL', value: 'maximilian.alexander.*****************@subdomain.example-bank-****.co.uk' },
-      { id: 'b', method: 'OTPSMS', value: '+44 (0) ****-***-***-9876 ext. 12345' },
-    ],
+/** The issuer offers SMS, email and online banking; nothing is sent until the cardholder chooses. */
+export const ThreeChannels: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    const radios = canvas.getAllByRole('radio');
+    await expect(radios).toHaveLength(3);
+    await expect(canvas.getByRole('radio', { name: SMS_LABEL })).not.toBeChecked();
+    await expect(canvas.getByRole('radio', { name: /Online banking: Acme Bank app/ })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByText('Choose where we should send your code.')).toBeVisible();
+    await expect(sandbox.calls()).toHaveLength(0);
   },
 };
 
-export const DarkTheme: Story = {
-  args: { className: 'stepup-dark' },
-  decorators: [
-    (Story) => (
-      <div style={{ background: '#0f1115', padding: 24 }}>
-        <style>{`.stepup-dark{--stepup-bg:#171a21;--stepup-surface:#222733;--stepup-text:#eef1f6;--stepup-muted:#a9b1c1;--stepup-border:#3a4150;--stepup-accent:#7aa2ff;--stepup-accent-text:#0f1115;--stepup-accent-soft:#1f2a44;--stepup-focus:#7aa2ff;--stepup-error:#ff8a80;--stepup-error-soft:#3a1d1d;--stepup-success:#6fdc8c}`}</style>
-        <Story />
-      </div>
-    ),
-  ],
+export const TwoChannels: Story = {
+  args: { stepUpOptions: [SMS, EMAIL] },
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    await expect(canvas.getAllByRole('radio')).toHaveLength(2);
+    await chooseAndSend(canvas, userEvent, EMAIL_LABEL);
+    await expect(canvas.getByText('We sent a code to j*****n@e*****e.com.', { selector: 'p' })).toBeVisible();
+    await expect(sandbox.calls('createOtp')[0]!.body).toEqual({
+      clientCorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      stepUpOption: { id: EMAIL.id },
+    });
+  },
 };
+
+/** One option is preselected; a double click on Send still sends one code. */
+export const OneChannel: Story = {
+  args: { stepUpOptions: [SMS] },
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    await expect(canvas.getByRole('radio', { name: SMS_LABEL })).toBeChecked();
+    await userEvent.dblClick(canvas.getByRole('button', { name: 'Send code' }));
+    await canvas.findByLabelText('Verification code');
+    await expect(sandbox.calls('createOtp')).toHaveLength(1);
+  },
+};
+
+/** The send is in flight: the button says so and the channels are locked. */
+export const Sending: Story = {
+  parameters: { sandbox: { failure: 'hang' } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    const button = await canvas.findByRole('button', { name: 'Sending…' });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('radio', { name: SMS_LABEL })).toBeDisabled();
+    await expect(root(canvas)).toHaveAttribute('data-status', 'sending');
+  },
+};
+
+/** After a send: where the code went, the countdown, attempts and resends left, and focus in the field. */
+export const CodeEntry: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByText('We sent a code to ***-***-1234.', { selector: 'p' })).toBeVisible();
+    await waitFor(() => expect(input).toHaveFocus());
+    await expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+    await expect(input).toHaveAttribute('inputmode', 'numeric');
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in (5:00|4:5\d)/);
+    await expect(canvas.getByText('3 attempts left')).toBeVisible();
+    await expect(canvas.getByText('2 resends left')).toBeVisible();
+  },
+};
+
+/** A pasted message keeps only its digits and submits the code. */
+export const PasteCode: Story = {
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    const code = sentCode(sandbox);
+    await userEvent.click(input);
+    await userEvent.paste(`Your code: ${code.slice(0, 3)}-${code.slice(3)}`);
+    await waitForStatus(canvas, 'verified');
+    await expect(sandbox.calls('validateOtp')).toHaveLength(1);
+    await expect(sandbox.calls('validateOtp')[0]!.body).toMatchObject({ otp: code, stepUpOption: { id: SMS!.id } });
+    await expect(args.onVerified).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The last seconds of a code: the countdown turns urgent. */
+export const NearExpiry: Story = {
+  // 15 alone would read as minutes under the 'auto' rule; the merchant who knows the unit says so
+  args: { codeExpirationUnit: 'seconds' },
+  parameters: { sandbox: { codeLifetimeSeconds: 15, expirationFormat: 'seconds' } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in 0:1\d/);
+  },
+};
+
+/** A wrong code: a sentence, one attempt fewer, the field cleared and focused. */
+export const WrongCode: Story = {
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await userEvent.type(input, wrongCode(sandbox));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('That code isn’t right. Check it and try again. 2 attempts left.');
+    await expect(canvas.getByText('2 attempts left')).toBeVisible();
+    await expect(input).toHaveValue('');
+    await waitFor(() => expect(input).toHaveFocus());
+    await expect(sandbox.calls('validateOtp')).toHaveLength(1);
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'invalid-otp' }));
+  },
+};
+
+/** No attempts left for this code: a new code is needed. */
+export const AttemptsExhausted: Story = {
+  parameters: { sandbox: { maxVerificationAllowed: 1 } },
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByText('1 attempt left')).toBeVisible();
+    await userEvent.type(input, wrongCode(sandbox));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Too many incorrect codes. Request a new code or choose another method.',
+    );
+    await expect(input).toBeDisabled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Resend code' }));
+    await waitForStatus(canvas, 'code-entry');
+    await expect(sandbox.calls('createOtp')).toHaveLength(2);
+    await expect(canvas.getByText('1 attempt left')).toBeVisible();
+  },
+};
+
+/** The countdown reached zero: the field is disabled and a new code is offered. */
+export const Expired: Story = {
+  args: { codeExpirationUnit: 'seconds' },
+  parameters: { sandbox: { codeLifetimeSeconds: 2, expirationFormat: 'seconds' } },
+  play: async ({ canvas, userEvent, args }) => {
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(await canvas.findByText('This code has expired. Request a new code.', {}, { timeout: 4000 })).toBeVisible();
+    await expect(input).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'expired' }));
+  },
+};
+
+/** Every allowed code has been sent: Resend is disabled and says why. */
+export const ResendsExhausted: Story = {
+  parameters: { sandbox: { maxRequestsAllowed: 2 } },
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByText('1 resend left')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Resend code' }));
+    await waitFor(() => expect(sandbox.calls('createOtp')).toHaveLength(2));
+    await expect(await canvas.findByText('No more codes can be sent for this card.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Resend code' })).toBeDisabled();
+  },
+};
+
+/** The send failed (500): a sentence, and Try again makes exactly one more call. */
+export const SendFailed: Story = {
+  parameters: { sandbox: { failure: 'send-server-error' } },
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again.');
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'server-error', status: 500 }));
+    sandbox.configure({ failure: 'none' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await waitForStatus(canvas, 'code-entry');
+    await expect(sandbox.calls('createOtp')).toHaveLength(2);
+  },
+};
+
+/** Validation failed on the server (500): not a wrong code, so the code and attempts stay. */
+export const ValidateFailed: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    const code = sentCode(sandbox);
+    sandbox.configure({ failure: 'validate-server-error' });
+    await userEvent.type(input, code);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
+    await expect(input).toHaveValue(code);
+    await expect(canvas.getByText('3 attempts left')).toBeVisible();
+    sandbox.configure({ failure: 'none' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await waitForStatus(canvas, 'verified');
+    const bodies = sandbox.calls('validateOtp').map((c) => (c.body as { otp: string }).otp);
+    await expect(bodies).toEqual([code, code]);
+  },
+};
+
+export const NetworkDown: Story = {
+  parameters: { sandbox: { failure: 'network' } },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'We couldn’t connect. Check your internet connection and try again.',
+    );
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'network' }));
+  },
+};
+
+/** The backend answered something that is not the Visa shape. */
+export const MalformedAnswer: Story = {
+  parameters: { sandbox: { failure: 'malformed' } },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('We got an unexpected answer. Please try again.');
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'malformed-response' }));
+  },
+};
+
+/** The right code: success, and onVerified exactly once. */
+export const Verified: Story = {
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, EMAIL_LABEL);
+    await userEvent.type(input, sentCode(sandbox));
+    await userEvent.keyboard('{Enter}');
+    await expect(await canvas.findByText('Thank you, your card is confirmed.', { selector: 'p' })).toBeVisible();
+    await expect(sandbox.calls('validateOtp')).toHaveLength(1);
+    await expect(args.onVerified).toHaveBeenCalledTimes(1);
+    await expect(args.onVerified).toHaveBeenCalledWith(
+      expect.objectContaining({ response: { action: 'AUTHENTICATION_REGISTRATION' } }),
+    );
+  },
+};
+
+/** Visa's sandbox golden code 456789 is accepted when the simulator is set up for it. */
+export const GoldenCode: Story = {
+  parameters: { sandbox: { goldenCode: true } },
+  play: async ({ canvas, userEvent }) => {
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await userEvent.type(input, '456789');
+    await waitForStatus(canvas, 'verified');
+  },
+};
+
+/** Visa's VTS types the three numbers as strings; the kit reads them the same. */
+export const NumbersAsStrings: Story = {
+  parameters: { sandbox: { numbersAsStrings: true } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in (5:00|4:5\d)/);
+    await expect(canvas.getByText('3 attempts left')).toBeVisible();
+  },
+};
+
+export const ExpirationInMinutes: Story = {
+  parameters: { sandbox: { codeLifetimeSeconds: 120, expirationFormat: 'minutes' } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in (2:00|1:5\d)/);
+  },
+};
+
+export const ExpirationInSeconds: Story = {
+  parameters: { sandbox: { codeLifetimeSeconds: 90, expirationFormat: 'seconds' } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in (1:30|1:2\d)/);
+  },
+};
+
+export const ExpirationAsEpochSeconds: Story = {
+  parameters: { sandbox: { codeLifetimeSeconds: 150, expirationFormat: 'epoch-seconds' } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in (2:30|2:2\d)/);
+  },
+};
+
+export const ExpirationAsEpochMilliseconds: Story = {
+  parameters: { sandbox: { codeLifetimeSeconds: 45, expirationFormat: 'epoch-milliseconds' } },
+  play: async ({ canvas, userEvent }) => {
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Code expires in 0:(45|4\d)/);
+  },
+};
+
+/** "Use another method" goes back to the choice; the other channel gets its own code. */
+export const UseAnotherMethod: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await userEvent.click(canvas.getByRole('button', { name: 'Use another method' }));
+    await waitForStatus(canvas, 'choosing');
+    await chooseAndSend(canvas, userEvent, EMAIL_LABEL);
+    await expect(sandbox.calls('createOtp').map((c) => c.body.stepUpOption.id)).toEqual([SMS!.id, EMAIL!.id]);
+    await expect(canvas.getByText('1 resend left')).toBeVisible();
+  },
+};
+
+/** The issuer offered no OTP channel (only a phone call): a clear sentence and onError. */
+export const NoOtpOptions: Story = {
+  args: {
+    stepUpOptions: [{ id: 'Y3VzdG9tZXItc2VydmljZQ==', method: 'CUSTOMER_SERVICE', value: '1-800-555-1212' }],
+    onCancel: fn(),
+  },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/can’t be confirmed with a one-time code/);
+    await expect(canvas.queryByRole('radio')).not.toBeInTheDocument();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'no-otp-options' }));
+  },
+};
+
+/** With onCancel, a Cancel button shows; pressing it during a hanging send aborts the call. */
+export const Cancel: Story = {
+  args: { onCancel: fn() },
+  parameters: { sandbox: { failure: 'hang' } },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('radio', { name: BANK_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await canvas.findByRole('button', { name: 'Sending…' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
+    await waitForStatus(canvas, 'cancelled');
+    await expect(args.onCancel).toHaveBeenCalledTimes(1);
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+const BANK_LABEL = /Online banking: Acme Bank app/;
+void BANK;

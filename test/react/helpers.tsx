@@ -149,6 +149,25 @@ export async function settle(): Promise<void> {
   });
 }
 
+/** Moment the fake clock starts at in the time tests: a whole second, so countdowns read exactly. */
+export const START = new Date('2026-03-02T09:00:00.000Z');
+
+/**
+ * Fakes `setTimeout`, `clearTimeout` and `Date` only. Testing Library waits for a `setTimeout(0)` after
+ * every user-event call and advances fake timers only when it sees Jest's, so it gets a `jest` shim
+ * that drives Vitest's clock.
+ */
+export function useFakeClock(start: Date = START): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(start);
+  (globalThis as { jest?: unknown }).jest = { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) };
+}
+
+export function restoreClock(): void {
+  delete (globalThis as { jest?: unknown }).jest;
+  vi.useRealTimers();
+}
+
 export function advance(ms: number): Promise<void> {
   return act(async () => {
     vi.advanceTimersByTime(ms);
