@@ -5,6 +5,7 @@ import {
   SIGNAL,
   SMS,
   UUID,
+  answer,
   codeInput,
   renderStepUp,
   root,
@@ -97,6 +98,37 @@ describe('code entry', () => {
     expect(codeInput()).toHaveValue('654321');
     expect(r.validateOtp).toHaveBeenCalledTimes(1);
     expect(r.validateOtp.mock.calls[0]![0].otp).toBe('654321');
+  });
+
+  it('keeps a partial paste in the field without validating it', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await focusCode(r);
+
+    await r.user.paste('12-3');
+    await settle();
+
+    expect(codeInput()).toHaveValue('123');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
+  it('calls validateOtp once when autofill fires twice', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = codeInput();
+
+    await act(async () => {
+      fireEvent.input(input, { target: { value: '123456' } });
+      fireEvent.input(input, { target: { value: '123456' } });
+    });
+    await settle();
+    await act(async () => {
+      fireEvent.input(input, { target: { value: '123456' } });
+    });
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(r.validateOtp.mock.calls[0]![0].otp).toBe('123456');
   });
 
   it('shows the countdown, attempts left and resends left from the create-OTP answer', async () => {
@@ -250,6 +282,23 @@ describe('code entry', () => {
 
     expect(r.validateOtp).toHaveBeenCalledTimes(1);
     expect(r.validateOtp.mock.calls[0]![0].otp).toBe('4567');
+  });
+
+  it('takes partial message overrides and the locale', async () => {
+    const attemptsLeft = vi.fn(({ count }: { count: number; locale: string }) => `Noch ${count} Versuche`);
+    const r = renderStepUp({
+      locale: 'de',
+      messages: { sendCode: 'Code senden', codeLabel: 'Bestätigungscode', attemptsLeft },
+    });
+    await r.user.click(screen.getByRole('button', { name: 'Code senden' }));
+    await settle();
+    await answer(r.lastCreate(), { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 5 });
+
+    expect(screen.getByLabelText('Bestätigungscode')).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(shown('Noch 3 Versuche')).toBeInTheDocument();
+    expect(attemptsLeft).toHaveBeenCalledWith({ count: 3, locale: 'de' });
+    // strings not overridden stay English
+    expect(shown('We sent a code to ***-***-1234.')).toBeInTheDocument();
   });
 
   it('sends nothing on mount and before the cardholder acts', async () => {

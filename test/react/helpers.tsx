@@ -197,7 +197,7 @@ export function renderStepUp(options: RenderStepUpOptions = {}) {
   let ui: ReactElement = <StepUpOtp {...allProps} />;
   if (wrap) ui = wrap(ui);
   if (strict) ui = <StrictMode>{ui}</StrictMode>;
-  const user = userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
+  const user = userEvent.setup({ delay: null, advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
   const result: RenderResult = render(ui);
   return { ...mock, ...result, user, onVerified, onError, onStatusChange, props: allProps };
 }

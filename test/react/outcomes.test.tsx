@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { StepUpBackendError } from '../../src';
 import {
+  EMAIL,
   GRANT,
   SMS,
   UUID,
@@ -273,6 +274,53 @@ describe('expiry by the clock', () => {
   });
 });
 
+describe('expiry while a code is being checked', () => {
+  beforeEach(() => {
+    useFakeClock();
+  });
+  afterEach(() => {
+    restoreClock();
+  });
+
+  it('shows the code as expired when a wrong-code answer arrives after the deadline', async () => {
+    const r = renderStepUp();
+    await sendCode(r, { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 1 });
+    await advance(50_000);
+    await typeCode(r, '111111');
+    expect(root()).toHaveAttribute('data-status', 'verifying');
+
+    // the deadline passes while the backend is still checking the code
+    await advance(15_000);
+    await fail(r.lastValidate(), wrongCodeError());
+    await advance(2_000);
+
+    expect(root()).toHaveAttribute('data-status', 'expired');
+    expect(codeInput()).toBeDisabled();
+    expect(shown(EXPIRED)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+  });
+
+  it('does not send an expired code again from "Try again" after a network failure past the deadline', async () => {
+    const r = renderStepUp();
+    await sendCode(r, { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 1 });
+    await advance(50_000);
+    await typeCode(r, '123456');
+    await advance(15_000);
+    await fail(r.lastValidate(), networkError());
+    await advance(2_000);
+
+    const retry = screen.queryByRole('button', { name: 'Try again' });
+    if (retry) {
+      await r.user.click(retry);
+      await settle();
+    }
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    expect(root()).toHaveAttribute('data-status', 'expired');
+    expect(shown(EXPIRED)).toBeInTheDocument();
+  });
+});
+
 describe('send budget', () => {
   it('with no resends left disables Resend and says why', async () => {
     const r = renderStepUp();
@@ -480,6 +528,35 @@ describe('failed validate', () => {
     expect(r.validateOtp).toHaveBeenCalledTimes(2);
   });
 
+  it('Enter after a network failure repeats one validateOtp with the code in the field', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await typeCode(r, '123456');
+    await fail(r.lastValidate(), networkError());
+
+    await r.user.click(codeInput());
+    await r.user.keyboard('{Enter}');
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(2);
+    expect(r.validateOtp.mock.calls[1]![0]).toStrictEqual(r.validateOtp.mock.calls[0]![0]);
+  });
+
+  it('a corrected code after a network failure is validated instead of the old one', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await typeCode(r, '123456');
+    await fail(r.lastValidate(), networkError());
+
+    await r.user.clear(codeInput());
+    await r.user.keyboard('654321');
+    await settle();
+
+    expect(r.validateOtp).toHaveBeenCalledTimes(2);
+    expect(r.validateOtp.mock.calls[1]![0].otp).toBe('654321');
+    expect(shown('3 attempts left')).toBeInTheDocument();
+  });
+
   it('a malformed validate answer gives a sentence, keeps the code and does not verify', async () => {
     const r = renderStepUp();
     await sendCode(r);
@@ -513,6 +590,57 @@ describe('cancel', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
     await sendCode(r);
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+  });
+
+  it('"Use another method" while a code is being sent aborts that call and lets the cardholder send elsewhere', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+    await r.user.click(sendButton());
+    await settle();
+    const first = r.lastCreate();
+
+    await r.user.click(screen.getByRole('button', { name: 'Use another method' }));
+    await settle();
+    expect(first.signal.aborted).toBe(true);
+    expect(root()).toHaveAttribute('data-status', 'choosing');
+    expect(r.onError).not.toHaveBeenCalled();
+
+    await r.user.click(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
+    await r.user.click(sendButton());
+    await settle();
+    expect(r.createOtp).toHaveBeenCalledTimes(2);
+    expect(r.createOtp.mock.calls[1]![0].stepUpOption).toStrictEqual({ id: EMAIL.id });
+    await answer(r.lastCreate(), GRANT);
+    expect(shown('We sent a code to j***@example.com.')).toBeInTheDocument();
+  });
+
+  it('a new send is not held back by an abandoned call whose backend ignores the abort signal', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    // this backend never settles its first call, abort or not
+    r.createOtp.mockImplementationOnce(() => new Promise(() => {}));
+    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+    await r.user.click(sendButton());
+    await settle();
+    await r.user.click(screen.getByRole('button', { name: 'Use another method' }));
+    await settle();
+
+    await r.user.click(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
+    await r.user.click(sendButton());
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+
+    expect(r.createOtp).toHaveBeenCalledTimes(2);
+    expect(r.createOtp.mock.calls[1]![0].stepUpOption).toStrictEqual({ id: EMAIL.id });
+  });
+
+  it('offers Cancel when no OTP option exists', async () => {
+    const onCancel = vi.fn();
+    const r = renderStepUp({ stepUpOptions: [], onCancel });
+    await r.user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(root()).toHaveAttribute('data-status', 'cancelled');
   });
 
   it('calls onCancel and aborts the createOtp in flight', async () => {
