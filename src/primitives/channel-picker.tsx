@@ -7,7 +7,7 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 
 /**
  * A labelled radio group of the OTP options, each with its kind and masked destination. The values are
- * rendered as text (never HTML). The radios belong to no form field name the merchant's form would submit.
+ * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export function ChannelPicker(props: ChannelPickerProps) {
   const { form, options, messages, ids, status } = useStepUpContext('StepUp.ChannelPicker');
@@ -42,6 +42,9 @@ export function ChannelPicker(props: ChannelPickerProps) {
                   <input
                     type="radio"
                     name={groupName}
+                    // an id that names no form: the radios belong to no form, so the merchant's
+                    // checkout form neither submits the option id nor submits itself on Enter
+                    form={`${groupName}-no-form`}
                     value={option.id}
                     checked={checked}
                     onChange={() => {

@@ -71,6 +71,8 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                   field.ref(el);
                 }}
                 id={ids.code}
+                // belongs to no form: the code never travels with the merchant's form
+                form={`${ids.code}-no-form`}
                 value={field.value}
                 onChange={(raw: string) => setCode(sanitizeCode(raw, codeLength))}
                 onPasteCapture={onPasteCapture}

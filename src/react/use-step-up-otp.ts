@@ -122,8 +122,8 @@ export interface UseStepUpOtpResult {
   /** Back to the channel choice. */
   changeMethod(): void;
   cancel(): void;
-  /** The countdown calls this when it reaches zero. */
-  expire(): void;
+  /** The countdown calls this when it reaches zero; returns whether the code is now expired. */
+  expire(): boolean;
   /** Whether `code` has the right length (used as the code field's validation). */
   validateCode(code: string): true | string;
   /** Increments when the code field should take focus. */
@@ -182,7 +182,11 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   const form = useForm<StepUpFormValues>({ defaultValues: { optionId: single, code: '' } });
 
   const queryClient = useResolvedQueryClient(options.queryClient);
-  const scope = { id: `stepup-kit:${clientCorrelationId}` };
+  // Calls of one step-up share a scope, so they run one after another and never race. A call the
+  // cardholder abandoned (change of method, resend, cancel) is aborted; if the merchant's backend ignores
+  // the signal, it would hold the scope forever, so each abandonment opens a fresh scope.
+  const [abandoned, setAbandoned] = useState(0);
+  const scope = { id: `stepup-kit:${clientCorrelationId}:${abandoned}` };
   const createMutation = useMutation(
     {
       ...MUTATION_DEFAULTS,
@@ -209,11 +213,16 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   const generation = useRef(0);
   const controller = useRef<AbortController | null>(null);
   const verifiedOnce = useRef(false);
+  // set below to `expire`; used by calls that settle after the deadline
+  const expireIfDue = useRef<() => boolean>(() => false);
 
   const abortInFlight = useCallback(() => {
     generation.current += 1;
-    controller.current?.abort();
-    controller.current = null;
+    if (controller.current) {
+      controller.current.abort();
+      controller.current = null;
+      setAbandoned((n) => n + 1);
+    }
   }, []);
 
   const reportError = useCallback((error: StepUpError) => {
@@ -306,6 +315,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
             if (gen !== generation.current || isOwnAbort(reason, ctrl)) return;
             const error = toStepUpError(reason, 'validate-otp', classifyError);
             dispatch({ type: 'VERIFY_FAILED', error });
+            // the deadline may have passed while the code was being checked
+            expireIfDue.current();
             const after = stateRef.current!;
             if (after.status !== 'verify-failed') {
               // a rejected or expired code is spent: clear the field for the next one
@@ -378,6 +389,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     if (current.status === 'send-failed') {
       if (dispatch({ type: 'RETRY' })) runSend(current.option);
     } else if (current.status === 'verify-failed') {
+      // never send a code again once it has expired
+      if (expireIfDue.current()) return;
       const code = form.getValues('code');
       if (validateCode(code) !== true) {
         form.setError('code', { type: 'validate', message: messages.codeIncomplete({ length: codeLength }) });
@@ -404,13 +417,14 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     }
   }, [abortInFlight, dispatch, form]);
 
-  const expire = useCallback(() => {
-    if (dispatch({ type: 'EXPIRE', now: now() })) {
-      form.setValue('code', '');
-      form.clearErrors('code');
-      reportError(new StepUpError('expired', 'clock', 'the code expired'));
-    }
+  const expire = useCallback((): boolean => {
+    if (!dispatch({ type: 'EXPIRE', now: now() })) return false;
+    form.setValue('code', '');
+    form.clearErrors('code');
+    reportError(new StepUpError('expired', 'clock', 'the code expired'));
+    return true;
   }, [dispatch, form, now, reportError]);
+  expireIfDue.current = expire;
 
   // Status side effects: the merchant's callback and the polite announcements.
   const previousStatus = useRef<StepUpStatus | null>(null);
