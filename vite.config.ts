@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -12,6 +12,15 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /** Debian's Chromium; Playwright's own browser downloads are not used. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `vitest --project unit` needs no browser. */
+const unitOnly = process.argv.some((arg, i) => arg === '--project=unit' || (arg === '--project' && process.argv[i + 1] === 'unit'));
+if (process.env.VITEST && !unitOnly && !existsSync(chromiumPath)) {
+  // the stories run in a real browser; say how to get one instead of failing with a stack trace
+  console.error(
+    `stepup-kit: Chromium not found at ${chromiumPath}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+  );
+  process.exit(1);
+}
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -25,5 +25,5 @@ const backend = createFetchBackend({ baseUrl: '/api/step-up' });
 \`\`\`
 
 Every story here runs offline against \`stepup-kit/sandbox\`, an in-memory simulator of the Visa endpoints;
-the box under the component shows the code it "sent".
+the dark box beside the component shows the code it "sent".
 `;
