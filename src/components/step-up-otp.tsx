@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { phaseOf } from '../core';
+import { phaseOf, resendsLeft } from '../core';
 import * as StepUp from '../primitives';
 import { useStepUpOtp, type UseStepUpOtpOptions } from '../react/use-step-up-otp';
 
@@ -23,6 +23,9 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
   const stepUp = useStepUpOtp(options);
   const phase = phaseOf(stepUp.state);
   const resendInfoId = useId();
+  // once the code is dead, a new one is the way forward
+  const resendInfoShown = resendsLeft(stepUp.state) !== undefined;
+  const resendIsPrimary = stepUp.status === 'expired' || stepUp.status === 'attempts-exhausted';
   return (
     <StepUp.Root
       stepUp={stepUp}
@@ -63,14 +66,20 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
           <div data-part="actions">
             {stepUp.status === 'send-failed' || stepUp.status === 'verify-failed' ? (
               <StepUp.RetryButton />
-            ) : stepUp.status === 'expired' || stepUp.status === 'attempts-exhausted' ? null : (
+            ) : resendIsPrimary ? (
+              <StepUp.ResendButton describedBy={resendInfoShown ? resendInfoId : undefined} />
+            ) : (
               <StepUp.VerifyButton />
             )}
-            <StepUp.ResendButton describedBy={resendInfoId} />
-            <StepUp.ChangeMethodButton />
             <StepUp.CancelButton />
           </div>
-          <StepUp.ResendInfo id={resendInfoId} />
+          <div data-part="secondary-actions">
+            <span data-part="resend-group">
+              {resendIsPrimary ? null : <StepUp.ResendButton describedBy={resendInfoShown ? resendInfoId : undefined} />}
+              <StepUp.ResendInfo id={resendInfoId} />
+            </span>
+            <StepUp.ChangeMethodButton />
+          </div>
         </>
       ) : null}
       {phase === 'verified' ? <StepUp.Success /> : null}

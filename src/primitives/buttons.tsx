@@ -28,14 +28,15 @@ export function SendButton(props: ButtonProps) {
 export function VerifyButton(props: ButtonProps) {
   const { status, submitCode, messages } = useStepUpContext('StepUp.VerifyButton');
   const verifying = status === 'verifying';
+  const idle = status !== 'code-entry' && status !== 'verify-failed';
   return (
     <button
       type="button"
       data-part="verify"
       data-variant="primary"
-      aria-disabled={verifying || undefined}
+      aria-disabled={idle || undefined}
       data-busy={verifying ? '' : undefined}
-      onClick={verifying ? undefined : () => submitCode()}
+      onClick={idle ? undefined : () => submitCode()}
       {...props}
     >
       {verifying ? messages.verifying : messages.verify}
@@ -53,7 +54,7 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
     <button
       type="button"
       data-part="resend"
-      data-variant={state.status === 'expired' || state.status === 'attempts-exhausted' ? 'primary' : undefined}
+      data-variant={state.status === 'expired' || state.status === 'attempts-exhausted' ? 'primary' : 'link'}
       disabled={!enabled}
       aria-describedby={describedBy}
       data-busy={state.status === 'sending' ? '' : undefined}
