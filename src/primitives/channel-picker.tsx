@@ -2,6 +2,7 @@ import { useId, type ComponentPropsWithoutRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { MethodIcon } from './method-icon';
 import { useStepUpContext } from './context';
+import { withDestination } from './destination';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 
@@ -57,7 +58,10 @@ export function ChannelPicker(props: ChannelPickerProps) {
                   />
                   <MethodIcon method={option.method} />
                   <span data-part="channel-label">
-                    {messages.optionLabel({ method: option.method, methodName, value: option.value })}
+                    {withDestination(
+                      messages.optionLabel({ method: option.method, methodName, value: option.value }),
+                      option.value,
+                    )}
                   </span>
                 </label>
               );

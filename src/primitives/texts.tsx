@@ -1,6 +1,7 @@
 import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core';
 import { useStepUpContext } from './context';
+import { withDestination } from './destination';
 import { showsAttempts } from './visibility';
 
 /** The heading text of the step-up (labels the root group). */
@@ -18,9 +19,10 @@ export function CodeSentNotice(props: ComponentPropsWithoutRef<'p'>) {
   const { state, messages } = useStepUpContext('StepUp.CodeSentNotice');
   const code = currentCode(state);
   if (!code) return null;
+  const destination = messages.destination(code.option);
   return (
     <p data-part="code-sent" {...props}>
-      {messages.codeSent({ destination: messages.destination(code.option), method: code.option.method })}
+      {withDestination(messages.codeSent({ destination, method: code.option.method }), code.option.value ?? destination)}
     </p>
   );
 }

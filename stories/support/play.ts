@@ -38,3 +38,15 @@ export function wrongCode(sandbox: StepUpSandbox): string {
     .map((d) => String((Number(d) + 1) % 10))
     .join('');
 }
+
+/**
+ * A text matcher for the innermost element whose whole text is `text`, even when the masked destination
+ * inside it sits in its own span; the live region is left out.
+ */
+export function wholeText(text: string) {
+  return (_content: string, element: Element | null) =>
+    element !== null &&
+    element.textContent === text &&
+    !element.closest('[role="status"]') &&
+    !Array.from(element.children).some((child) => child.textContent === text);
+}

@@ -236,12 +236,22 @@ export async function typeCode(r: Rendered, code = '123456'): Promise<void> {
  * The element showing `text` to the eye, leaving out the polite live region (which repeats some
  * sentences for screen readers).
  */
+/**
+ * Matches the innermost element whose whole text is `text`, even when part of it sits in a child span
+ * (the masked destination does), as a cardholder reads it.
+ */
+function wholeText(text: string | RegExp) {
+  const test = (value: string | null) => (typeof text === 'string' ? value === text : text.test(value ?? ''));
+  return (_content: string, element: Element | null) =>
+    element !== null && test(element.textContent) && !Array.from(element.children).some((c) => test(c.textContent));
+}
+
 export function shown(text: string | RegExp): HTMLElement {
-  return screen.getByText(text, { ignore: '[role="status"], script, style' });
+  return screen.getByText(wholeText(text), { ignore: '[role="status"], [role="status"] *, script, style' });
 }
 
 export function queryShown(text: string | RegExp): HTMLElement | null {
-  return screen.queryByText(text, { ignore: '[role="status"], script, style' });
+  return screen.queryByText(wholeText(text), { ignore: '[role="status"], [role="status"] *, script, style' });
 }
 
 /** The live region's text, without the no-break space that makes a repeated message speak again. */

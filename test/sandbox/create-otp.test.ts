@@ -207,6 +207,17 @@ describe('outbox', () => {
     expect(sandbox.lastMessage()).toEqual(outbox[2]);
   });
 
+  it('lastMessage() keeps its identity until the next send (a stable snapshot for useSyncExternalStore)', async () => {
+    const sandbox = make({ random: digitsRandom('111111222222') });
+    await sandbox.backend.createOtp(sendRequest(), ctx());
+    const first = sandbox.lastMessage();
+    await rejection(sandbox.backend.validateOtp(validateRequest('000000'), ctx()));
+    expect(sandbox.lastMessage()).toBe(first);
+    await sandbox.backend.createOtp(sendRequest(), ctx());
+    expect(sandbox.lastMessage()).not.toBe(first);
+    expect(sandbox.lastMessage()?.code).toBe('222222');
+  });
+
   it('a refused send puts nothing in the outbox', async () => {
     const sandbox = make({ maxRequestsAllowed: 1 });
     await sandbox.backend.createOtp(sendRequest(), ctx());

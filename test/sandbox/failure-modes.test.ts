@@ -204,6 +204,7 @@ describe('latency and aborts', () => {
     controller.abort();
     await call.done;
     expect(call.state.error).toMatchObject({ name: 'StepUpBackendError', kind: 'aborted' });
+    expect(vi.getTimerCount()).toBe(0); // the latency timer was cleared, not left to fire
     await vi.advanceTimersByTimeAsync(5000);
     expect(sandbox.outbox()).toHaveLength(0);
     // the aborted call did not spend the only send
