@@ -55,7 +55,12 @@ export default defineConfig(({ command }) => {
   return {
     plugins: [
       react(),
-      libraryBuild && dts({ tsconfigPath: './tsconfig.build.json' }),
+      libraryBuild &&
+        dts({
+          tsconfigPath: './tsconfig.json',
+          include: ['src'],
+          compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: 'src', types: [] },
+        }),
       libraryBuild && stylesheet(),
     ],
     build: {
@@ -70,8 +75,13 @@ export default defineConfig(({ command }) => {
       rolldownOptions: {
         external,
         output: {
-          // the React entry is a client module for React Server Components; core is usable on a server
-          banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+          // one file per module, so a bundler drops what an app does not import (the headless hook
+          // without input-otp, the sandbox without the UI)
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          entryFileNames: '[name].js',
+          // the React modules are client modules for React Server Components; core and sandbox are not
+          banner: (chunk) => (/^(index|components|primitives|react)(\/|$)/.test(chunk.name) ? "'use client';" : ''),
         },
       },
       sourcemap: true,

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, transform } from 'esbuild';
+
+/**
+ * Bytes a merchant's bundle pays, minified and gzipped, with the peers external: what a real bundler
+ * keeps of `dist/` for each import. input-otp alone is measured the same way for comparison.
+ */
+const root = path.resolve(process.cwd());
+const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form'];
+
+async function bundled(contents: string): Promise<{ min: number; gz: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: PEERS,
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+
+export default async function size() {
+  const dist = path.join(root, 'dist');
+  const entries: Array<[string, string, number | undefined]> = [
+    ["import { StepUpOtp } from 'stepup-kit'", `import { StepUpOtp } from '${dist}/index.js'; console.log(StepUpOtp);`, 8000],
+    ["import { useStepUpOtp } from 'stepup-kit' (headless)", `import { useStepUpOtp } from '${dist}/index.js'; console.log(useStepUpOtp);`, undefined],
+    ["import * from 'stepup-kit/core'", `import * as core from '${dist}/core.js'; console.log(core);`, 2500],
+    ["import { createSandbox } from 'stepup-kit/sandbox'", `import { createSandbox } from '${dist}/sandbox.js'; console.log(createSandbox);`, undefined],
+    ["input-otp alone (reference)", `import { OTPInput } from 'input-otp'; console.log(OTPInput);`, undefined],
+  ];
+  const rows = [];
+  let otp = 0;
+  for (const [name, code, budget] of entries) {
+    const { min, gz } = await bundled(code);
+    if (name.startsWith('input-otp')) otp = gz;
+    rows.push({ name, value: kB(gz), budget: budget ? `≤ ${kB(budget)}` : undefined, ok: budget ? gz <= budget : undefined, detail: `${kB(min)} minified`, gz });
+  }
+  const css = await transform(readFileSync(path.join(dist, 'styles.css'), 'utf8'), { loader: 'css', minify: true });
+  const cssGz = gzipSync(css.code, { level: 9 }).length;
+  rows.push({ name: "import 'stepup-kit/styles.css'", value: kB(cssGz), budget: '≤ 2.50 kB', ok: cssGz <= 2500, detail: `${kB(css.code.length)} minified`, gz: cssGz });
+  const full = rows[0]!.gz;
+  rows.push({ name: 'StepUpOtp ÷ input-otp', value: `${(full / otp).toFixed(2)}×`, budget: undefined, ok: undefined, detail: `our own code: ${kB(full - otp)} gz (approx.)`, gz: 0 });
+  return rows.map(({ gz: _gz, ...row }) => row);
+}
