@@ -18,6 +18,14 @@ const files = readdirSync(here)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+// a DOM and React's commit hook must exist before react-dom is first imported by any benchmark
+const setup = path.join(out, 'setup.mjs');
+await build({
+  entryPoints: [path.join(here, 'support/setup.ts')], outfile: setup, bundle: true, platform: 'node',
+  format: 'esm', packages: 'external', target: 'node20', logLevel: 'error',
+});
+await import(pathToFileURL(setup).href);
+
 const sections = [];
 let failed = 0;
 for (const file of files) {
@@ -49,6 +57,7 @@ for (const file of files) {
   for (const row of rows) {
     const verdict = row.ok === undefined ? '' : row.ok ? 'ok' : 'OVER BUDGET';
     console.log(`  ${row.name.padEnd(58)} ${String(row.value).padStart(14)}  ${(row.budget ?? '').padEnd(10)} ${verdict}`);
+    if (row.detail) console.log(`  ${''.padEnd(58)}   ${row.detail}`);
   }
 }
 

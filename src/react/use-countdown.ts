@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { ANNOUNCE_MILESTONES, secondsUntil } from '../core';
+import { ANNOUNCE_MILESTONES } from '../core';
+
+/**
+ * The seconds to display: rounded down, and each new value is shown as soon as it is due. A tick that
+ * arrives late (a throttled background tab) then leaves the screen at most that lateness behind, so with
+ * ticks up to 1 s late the countdown is never more than 1 s away from the true time left. (Rounding up
+ * would add a second to that.)
+ */
+function secondsUntil(deadline: number, now: number): number {
+  return Math.max(0, Math.floor((deadline - now) / 1000));
+}
 
 export interface UseCountdownOptions {
   /** The wall clock, `Date.now` unless a test or story injects one. */
@@ -42,24 +52,26 @@ export function useCountdown(deadline: number | undefined, options: UseCountdown
     const tick = () => {
       clearTimeout(timer);
       const t = clock();
+      const remaining = deadline - t;
       const left = secondsUntil(deadline, t);
       setTracked((cur) => (cur.deadline === deadline && cur.seconds === left ? cur : { deadline, seconds: left }));
-      const crossed = ANNOUNCE_MILESTONES.filter((m) => previous > m && left <= m);
-      if (crossed.length > 0) callbacks.current.onMilestone?.(Math.min(...crossed));
+      // 60/30/10 as the display reaches them; 0 only when the code has really expired
+      const crossed = ANNOUNCE_MILESTONES.filter((m) => m > 0 && previous > m && left <= m);
+      if (remaining <= 0) crossed.push(0);
+      if (crossed.length > 0 && !expired) callbacks.current.onMilestone?.(Math.min(...crossed));
       previous = left;
-      if (left <= 0) {
+      if (remaining <= 0) {
         if (!expired) {
           expired = true;
           callbacks.current.onExpire?.();
         }
         return;
       }
-      // the displayed value drops when the remaining time crosses the next whole second
-      const untilNextSecond = deadline - t - (left - 1) * 1000;
-      timer = setTimeout(tick, Math.max(1, untilNextSecond + 1));
+      // the next value is due when the time left drops below the one displayed
+      timer = setTimeout(tick, remaining - left * 1000 + 1);
     };
 
-    if (previous <= 0) {
+    if (deadline - clock() <= 0) {
       expired = true;
       callbacks.current.onExpire?.();
     } else {

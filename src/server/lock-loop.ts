@@ -1,0 +1,37 @@
+import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, SessionLockTimeoutError, type LockOptions } from './session-store';
+
+/** The three primitives a store provides to get `withLock`. */
+export interface LockPrimitives {
+  /** Takes the lock for `token` if it is free (or expired); `false` when someone else holds it. */
+  acquire(id: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Frees the lock only if `token` still holds it. */
+  release(id: string, token: string): Promise<void>;
+  /** Resolves when the lock may have become free, or after at most `ms`. */
+  waitForRelease(id: string, ms: number): Promise<void>;
+}
+
+/**
+ * The shared `withLock` algorithm: try, wait, retry until `waitMs`; run `fn`; release with the token so an
+ * expired holder never frees a lock someone else took since.
+ */
+export async function runWithLock<R>(
+  primitives: LockPrimitives,
+  id: string,
+  fn: () => Promise<R>,
+  options: LockOptions = {},
+): Promise<R> {
+  const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
+  const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const token = globalThis.crypto.randomUUID();
+  const deadline = Date.now() + waitMs;
+  while (!(await primitives.acquire(id, token, ttlMs))) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new SessionLockTimeoutError(waitMs);
+    await primitives.waitForRelease(id, left);
+  }
+  try {
+    return await fn();
+  } finally {
+    await primitives.release(id, token);
+  }
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { StepUpLogger, LogFields } from './logger';
+import type { RouteOutcome } from './route-outcome';
+import type { LockOptions, SessionStore, StepUpSession } from './session-store';
+import type { VisaAcceptanceClient } from './visa-acceptance-client';
+
+/** What the route handlers share. */
+export interface RouteContext {
+  client: VisaAcceptanceClient;
+  sessions: SessionStore<StepUpSession>;
+  logger: StepUpLogger;
+  lock: Required<LockOptions>;
+  sessionTtlSeconds: number;
+  maxSendsPerStepUp: number;
+  now: () => number;
+}
+
+/** A handler's answer plus what it wants logged about it (never a body). */
+export interface HandledRoute {
+  outcome: RouteOutcome;
+  log: LogFields;
+}
+
+/**
+ * The store key of a session: a SHA-256 of the merchant's session id, so raw session ids (often the
+ * cookie that authenticates the shopper) never reach Redis or a log.
+ */
+export function sessionKey(sessionId: string): string {
+  return createHash('sha256').update(sessionId, 'utf8').digest('base64url');
+}
+
+/** Reads `stepUpOption.id` from a browser body. */
+export function readOptionId(body: Record<string, unknown>): string | undefined {
+  const option = body.stepUpOption;
+  if (typeof option !== 'object' || option === null) return undefined;
+  const id = (option as Record<string, unknown>).id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 512 ? id : undefined;
+}
+
+export function isIssued(session: StepUpSession, optionId: string): boolean {
+  return session.options.some((option) => option.id === optionId);
+}

@@ -1,0 +1,122 @@
+import { defaultClassifyError } from '../core/classify';
+import { VisaApiError } from './visa-api-error';
+
+/** The `error.kind` of every non-2xx answer of the step-up routes. */
+export type StepUpRouteErrorKind =
+  /** The body is not JSON, or a field is missing or of the wrong type. */
+  | 'bad-request'
+  /** The request is not `application/json` (a cross-site form cannot send that without CORS). */
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'not-found'
+  | 'method-not-allowed'
+  /** `getSessionId` found no session for the request. */
+  | 'no-session'
+  /** No step-up was started for this session, or it ended or timed out. */
+  | 'no-step-up'
+  /** The option id was not issued to this session. */
+  | 'option-not-issued'
+  | 'already-verified'
+  /** Another call of this step-up held the lock for too long. */
+  | 'busy'
+  /** Validate before any code was sent to this option. */
+  | 'code-not-sent'
+  /** No attempts are left for the current code. */
+  | 'attempts-exhausted'
+  /** No more codes may be sent in this step-up. */
+  | 'resends-exhausted'
+  /** Visa refused to send a code (4xx). */
+  | 'send-rejected'
+  /** Visa rejected the code (4xx). */
+  | 'invalid-otp'
+  /** Visa says the code expired. */
+  | 'expired'
+  /** Visa answered 429. */
+  | 'rate-limited'
+  /** Visa answered 5xx, refused the merchant's credentials, or answered something unreadable. */
+  | 'upstream-error'
+  /** Visa could not be reached. */
+  | 'upstream-unreachable'
+  /** Visa did not answer in time. */
+  | 'upstream-timeout'
+  | 'internal';
+
+/** The JSON body of every error answer. `message` repeats `error.message` where generic HTTP tooling and the kit's classifier read it. */
+export interface StepUpRouteErrorBody {
+  error: { kind: StepUpRouteErrorKind; message: string };
+  message: string;
+  /** Visa's own error body, when Visa answered with one. */
+  visa?: unknown;
+}
+
+/** A status and JSON body, kept apart from `Response` so a send's outcome can be stored and replayed. */
+export interface RouteOutcome {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The sentences of each kind. They are worded for the kit's default classifier, which reads the text of a
+ * 4xx body: only `expired` may say "expire", and only `resends-exhausted` may say "limit".
+ */
+const MESSAGES: Record<StepUpRouteErrorKind, string> = {
+  'bad-request': 'The request body is not what the step-up routes accept.',
+  'unsupported-media-type': 'Send the request as application/json.',
+  'payload-too-large': 'The request body is too large.',
+  'not-found': 'No step-up route here.',
+  'method-not-allowed': 'Use POST.',
+  'no-session': 'No session was found for this request.',
+  'no-step-up': 'No step-up is in progress for this session.',
+  'option-not-issued': 'This step-up option was not offered to this session.',
+  'already-verified': 'This step-up is already verified.',
+  busy: 'Another request of this step-up is still running. Try again.',
+  'code-not-sent': 'No code was sent to this option yet.',
+  'attempts-exhausted': 'No attempts are left for this code. Request a new code.',
+  'resends-exhausted': 'The limit of codes for this step-up is reached.',
+  'send-rejected': 'The card issuer refused to send a code to this contact.',
+  'invalid-otp': 'The code is not valid.',
+  expired: 'The code has expired. Request a new code.',
+  'rate-limited': 'Too many requests to the payment service. Wait a moment and try again.',
+  'upstream-error': 'The payment service failed to answer properly. Try again.',
+  'upstream-unreachable': 'The payment service could not be reached. Try again.',
+  'upstream-timeout': 'The payment service did not answer in time. Try again.',
+  internal: 'The step-up could not be completed. Try again.',
+};
+
+/** An error answer of the given kind. */
+export function routeError(status: number, kind: StepUpRouteErrorKind, visa?: unknown): RouteOutcome {
+  const message = MESSAGES[kind];
+  const body: StepUpRouteErrorBody = { error: { kind, message }, message, ...(visa === undefined ? {} : { visa }) };
+  return { status, body };
+}
+
+/**
+ * Maps a failed Visa call to a stable answer:
+ * - 4xx: the same status; the kind from the kit's own classifier applied to Visa's body (expired, invalid
+ *   code, send limit, refusal), so browser and server read Visa alike;
+ * - 401/407 (the merchant's credentials): 502, since the cardholder can do nothing about it;
+ * - 408 and timeouts: 504; 429: 429; 5xx and unreadable answers: 502; network failures: 502.
+ */
+export function upstreamFailure(error: unknown, operation: 'create-otp' | 'validate-otp'): RouteOutcome {
+  if (!(error instanceof VisaApiError)) return routeError(500, 'internal');
+  if (error.kind === 'timeout') return routeError(504, 'upstream-timeout');
+  if (error.kind === 'network') return routeError(502, 'upstream-unreachable');
+  if (error.kind !== 'http' || error.status === undefined) return routeError(502, 'upstream-error');
+  const status = error.status;
+  if (status === 401 || status === 407) return routeError(502, 'upstream-error');
+  if (status === 408) return routeError(504, 'upstream-timeout');
+  if (status === 429) return routeError(429, 'rate-limited', error.body);
+  if (status >= 500 || status < 400) return routeError(502, 'upstream-error', error.body);
+  const kind = defaultClassifyError({ operation, status, body: error.body, error: undefined });
+  const mapped: StepUpRouteErrorKind =
+    kind === 'expired' || kind === 'invalid-otp' || kind === 'resends-exhausted' ? kind : operation === 'create-otp' ? 'send-rejected' : 'invalid-otp';
+  return routeError(status, mapped, error.body);
+}
+
+/** The outcome as a `Response`: JSON, never cached. */
+export function toResponse(outcome: RouteOutcome, extraHeaders?: Record<string, string>): Response {
+  return new Response(JSON.stringify(outcome.body), {
+    status: outcome.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders },
+  });
+}

@@ -1,0 +1,86 @@
+/** A step-up option as the browser may see it and as the session remembers it. */
+export interface IssuedStepUpOption {
+  id: string;
+  /** The method as Visa spelled it (the kit normalises spellings itself). */
+  method: string;
+  /** The masked destination. */
+  value?: string;
+}
+
+/** The outcome of the latest create-OTP attempt, replayed to a concurrent duplicate send. */
+export interface RecordedSend {
+  /** The attempt's number in this step-up (1, 2, …). */
+  seq: number;
+  optionId: string;
+  /** The status and JSON body the browser got. */
+  status: number;
+  body: unknown;
+}
+
+/**
+ * What the server keeps per step-up. It holds no one-time password and nothing the browser sent except
+ * option ids, so it may live in a shared store.
+ */
+export interface StepUpSession {
+  v: 1;
+  tokenId: string;
+  /** One id for every Visa call of this step-up. */
+  clientCorrelationId: string;
+  /** The options issued by Visa; only their ids may be used by the browser. */
+  options: IssuedStepUpOption[];
+  startedAt: number;
+  /** Create-OTP calls made upstream, failed ones included. */
+  sendAttempts: number;
+  /** Create-OTP calls Visa answered with 2xx. */
+  sends: number;
+  /** From the latest create-OTP answer; `undefined` while unknown. */
+  maxRequestsAllowed?: number;
+  /** From the latest create-OTP answer; `undefined` while unknown. */
+  maxVerificationAllowed?: number;
+  lastSend?: RecordedSend;
+  /** The code in force: which option it went to and how many validations of it failed. */
+  code?: { optionId: string; failedValidations: number };
+  /** Set once Visa accepted a code. */
+  verified?: { at: number; action?: string };
+}
+
+/** How long a lock is held at most and how long a caller waits for it. */
+export interface LockOptions {
+  /**
+   * The lock frees itself after this long even if its holder crashed. Keep it above the longest upstream call.
+   * @defaultValue 30000
+   */
+  ttlMs?: number;
+  /**
+   * Give up (with `SessionLockTimeoutError`) after waiting this long.
+   * @defaultValue 35000
+   */
+  waitMs?: number;
+}
+
+/**
+ * Where step-up state lives: in memory for one instance, or in Redis for several behind a load balancer.
+ * Values are JSON-serialisable; `withLock` is an exclusive per-id lock that holds across instances sharing
+ * the store.
+ */
+export interface SessionStore<T = StepUpSession> {
+  get(id: string): Promise<T | undefined>;
+  /** Stores the value; it disappears after `ttlSeconds` (the store's default when omitted). */
+  set(id: string, value: T, ttlSeconds?: number): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Runs `fn` while holding the lock of `id`; the lock is released when `fn` settles. */
+  withLock<R>(id: string, fn: () => Promise<R>, options?: LockOptions): Promise<R>;
+}
+
+/** Thrown by `withLock` when the lock could not be taken within `waitMs`. */
+export class SessionLockTimeoutError extends Error {
+  override readonly name = 'SessionLockTimeoutError';
+  constructor(waitMs: number) {
+    super(`the session lock was not free within ${waitMs} ms`);
+  }
+}
+
+export const DEFAULT_LOCK_TTL_MS = 30_000;
+export const DEFAULT_LOCK_WAIT_MS = 35_000;
+/** Fifteen minutes: longer than any code lifetime Visa documents, short enough not to hoard memory. */
+export const DEFAULT_SESSION_TTL_SECONDS = 900;

@@ -1,0 +1,76 @@
+import { isStepUpAction, normalizeStepUpOptions } from '../core/normalize';
+import { sessionKey, type RouteContext } from './route-context';
+import type { IssuedStepUpOption, StepUpSession } from './session-store';
+import type { AuthenticationContext, AuthenticationOptionsRequest } from './visa-types';
+
+/** Input of `routes.startStepUp`. */
+export interface StartStepUpInput {
+  /** The merchant's id for the shopper's session: the same value `getSessionId` returns for their requests. */
+  sessionId: string;
+  /** The TMS tokenized card id; it stays on the server. */
+  tokenId: string;
+  /**
+   * The authentication-options body (device, order, merchant and session information). Its
+   * `clientCorrelationId` is generated when absent and reused for every call of the step-up.
+   */
+  authenticationOptionsBody: Omit<AuthenticationOptionsRequest, 'clientCorrelationId'> & { clientCorrelationId?: string };
+  /** Abort the Visa call. */
+  signal?: AbortSignal;
+}
+
+/** What `startStepUp` returns: only what the browser may see. */
+export interface StartStepUpResult {
+  /** Visa's `action`, e.g. `STEP_UP_AUTHENTICATE`, `AUTHENTICATE`, `AUTHENTICATION_REGISTRATION`. */
+  action?: string;
+  /** Whether a step-up is needed (Visa listed step-up options, or said so): then render `<StepUpOtp>`. */
+  stepUp: boolean;
+  /** Pass to `<StepUpOtp clientCorrelationId>` so browser and server use one id. */
+  clientCorrelationId: string;
+  /** Pass to `<StepUpOtp stepUpOptions>`: id, method and masked value only. */
+  stepUpOptions: IssuedStepUpOption[];
+  /** With `AUTHENTICATE`: the passkey context the VTS iframe needs. */
+  authenticationContext?: AuthenticationContext;
+  /** Visa's `v-c-correlation-id`, for support. Not needed by the browser. */
+  visaCorrelationId?: string;
+}
+
+/**
+ * Calls authentication-options and, when Visa asks for a step-up, stores a fresh session (replacing any
+ * earlier step-up of this session). A Visa failure rejects with `VisaApiError` and stores nothing.
+ */
+export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): Promise<StartStepUpResult> {
+  if (!input.sessionId) throw new TypeError('stepup-kit/server: startStepUp needs a sessionId');
+  const clientCorrelationId = input.authenticationOptionsBody.clientCorrelationId ?? globalThis.crypto.randomUUID();
+  const answer = await ctx.client.authenticationOptions(
+    input.tokenId,
+    { ...input.authenticationOptionsBody, clientCorrelationId },
+    { signal: input.signal },
+  );
+  const { action, stepUpOptions, authenticationContext } = answer.body;
+  const options: IssuedStepUpOption[] = normalizeStepUpOptions(stepUpOptions).map(({ id, method, value }) =>
+    value === undefined ? { id, method } : { id, method, value },
+  );
+  const stepUp = options.length > 0 || isStepUpAction(action);
+  const key = sessionKey(input.sessionId);
+  if (stepUp) {
+    const session: StepUpSession = {
+      v: 1,
+      tokenId: input.tokenId,
+      clientCorrelationId,
+      options,
+      startedAt: ctx.now(),
+      sendAttempts: 0,
+      sends: 0,
+    };
+    await ctx.sessions.withLock(key, () => ctx.sessions.set(key, session, ctx.sessionTtlSeconds), ctx.lock);
+  }
+  ctx.logger.info('step-up: started', { action, stepUp, options: options.length, visaCorrelationId: answer.correlationId });
+  return {
+    action: typeof action === 'string' ? action : undefined,
+    stepUp,
+    clientCorrelationId,
+    stepUpOptions: options,
+    ...(authenticationContext ? { authenticationContext } : {}),
+    ...(answer.correlationId ? { visaCorrelationId: answer.correlationId } : {}),
+  };
+}

@@ -1,0 +1,149 @@
+import { redactingLogger, silentLogger, type StepUpLogger } from './logger';
+import { readJsonBody } from './read-json-body';
+import { sessionKey, type HandledRoute, type RouteContext } from './route-context';
+import { routeError, toResponse } from './route-outcome';
+import { sendOtpRoute } from './send-otp-route';
+import { DEFAULT_SESSION_TTL_SECONDS, SessionLockTimeoutError, type SessionStore, type StepUpSession } from './session-store';
+import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up';
+import { validateOtpRoute } from './validate-otp-route';
+import type { VisaAcceptanceClient } from './visa-acceptance-client';
+
+/** Options of `createStepUpRoutes`. */
+export interface StepUpRoutesOptions {
+  client: VisaAcceptanceClient;
+  /** `createMemorySessionStore()` for one instance, `createRedisSessionStore()` for several. */
+  sessions: SessionStore<StepUpSession>;
+  /**
+   * The merchant's session id of a request (from a cookie, a verified JWT …), or `undefined` when the
+   * request has none. It is hashed before it reaches the store.
+   */
+  getSessionId(request: Request): string | undefined | Promise<string | undefined>;
+  /** @defaultValue silent */
+  logger?: StepUpLogger;
+  /**
+   * The path the routes live under, e.g. `/api/step-up` (then `/api/step-up/one-time-passwords` and
+   * `/api/step-up/validate` are served). When omitted, any path ending in those segments is served.
+   */
+  basePath?: string;
+  /**
+   * Lifetime of a step-up in the store, refreshed by each call.
+   * @defaultValue 900
+   */
+  sessionTtlSeconds?: number;
+  /**
+   * The most create-OTP calls made upstream per step-up, failed ones included; Visa's
+   * `maxRequestsAllowed` lowers it once known.
+   * @defaultValue 5
+   */
+  maxSendsPerStepUp?: number;
+  /** @defaultValue 16384 */
+  maxBodyBytes?: number;
+}
+
+/** What the server may read about a step-up. */
+export interface StepUpStatus {
+  tokenId: string;
+  clientCorrelationId: string;
+  /** Whether Visa accepted a code: check this server-side before going on (never trust the browser's word). */
+  verified: boolean;
+  /** Visa's validate `action`, e.g. `AUTHENTICATION_REGISTRATION`. */
+  action?: string;
+  /** Create-OTP calls made upstream. */
+  sendAttempts: number;
+}
+
+/** The step-up routes: a `(Request) => Promise<Response>` handler with the server-side operations attached. */
+export interface StepUpRoutes {
+  (request: Request): Promise<Response>;
+  /** Calls authentication-options for `tokenId` and opens the step-up of `sessionId`. */
+  startStepUp(input: StartStepUpInput): Promise<StartStepUpResult>;
+  /** The state of the step-up of `sessionId`, or `undefined` when there is none. */
+  getStepUp(sessionId: string): Promise<StepUpStatus | undefined>;
+  /** Forgets the step-up of `sessionId` (after use, or on logout). */
+  endStepUp(sessionId: string): Promise<void>;
+}
+
+/**
+ * The merchant's server side of `createFetchBackend`: `POST {basePath}/one-time-passwords` and
+ * `POST {basePath}/validate` with the kit's JSON bodies. The browser only names an option id; the token,
+ * the correlation id and the limits come from the session that `startStepUp` opened. Errors answer
+ * `{ error: { kind, message }, message, visa? }` with a status the kit's classifier reads correctly.
+ */
+export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
+  const logger = options.logger ?? silentLogger;
+  const lockTtlMs = options.client.timeoutMs + 5_000;
+  const ctx: RouteContext = {
+    client: options.client,
+    sessions: options.sessions,
+    logger,
+    lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
+    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    maxSendsPerStepUp: options.maxSendsPerStepUp ?? 5,
+    now: Date.now,
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
+  const base = options.basePath?.replace(/\/+$/, '');
+
+  function actionOf(pathname: string): 'send' | 'validate' | undefined {
+    const path = pathname.replace(/\/+$/, '');
+    for (const [suffix, action] of [['/one-time-passwords', 'send'], ['/validate', 'validate']] as const) {
+      if (base === undefined ? path.endsWith(suffix) : path === base + suffix) return action;
+    }
+    return undefined;
+  }
+
+  const handle = async (request: Request): Promise<Response> => {
+    const action = actionOf(new URL(request.url).pathname);
+    if (!action) return toResponse(routeError(404, 'not-found'));
+    if (request.method !== 'POST') return toResponse(routeError(405, 'method-not-allowed'), { allow: 'POST' });
+    const body = await readJsonBody(request, maxBodyBytes);
+    if (!body.ok) return toResponse(routeError(body.problem === 'bad-request' ? 400 : body.problem === 'payload-too-large' ? 413 : 415, body.problem));
+
+    const otp = action === 'validate' && typeof body.value.otp === 'string' ? body.value.otp : undefined;
+    // everything logged while handling a validate passes through this, so the code cannot leak by accident
+    const log = redactingLogger(logger, otp);
+    const started = Date.now();
+    let handled: HandledRoute;
+    try {
+      const sessionId = await options.getSessionId(request);
+      if (!sessionId) handled = { outcome: routeError(401, 'no-session'), log: {} };
+      else {
+        const key = sessionKey(sessionId);
+        const routeCtx = { ...ctx, logger: log };
+        handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
+      }
+    } catch (error) {
+      if (error instanceof SessionLockTimeoutError) handled = { outcome: routeError(409, 'busy'), log: {} };
+      else {
+        log.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
+        handled = { outcome: routeError(500, 'internal'), log: {} };
+      }
+    }
+    const { status, body: answer } = handled.outcome;
+    const kind = status >= 400 ? (answer as { error?: { kind?: string } }).error?.kind : undefined;
+    log.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
+      route: action,
+      status,
+      ...(kind ? { kind } : {}),
+      ms: Date.now() - started,
+      ...handled.log,
+    });
+    return toResponse(handled.outcome);
+  };
+
+  return Object.assign(handle, {
+    startStepUp: (input: StartStepUpInput) => startStepUp(ctx, input),
+    async getStepUp(sessionId: string): Promise<StepUpStatus | undefined> {
+      const session = await ctx.sessions.get(sessionKey(sessionId));
+      if (!session) return undefined;
+      return {
+        tokenId: session.tokenId,
+        clientCorrelationId: session.clientCorrelationId,
+        verified: session.verified !== undefined,
+        ...(session.verified?.action ? { action: session.verified.action } : {}),
+        sendAttempts: session.sendAttempts,
+      };
+    },
+    endStepUp: (sessionId: string) => ctx.sessions.delete(sessionKey(sessionId)),
+  });
+}

@@ -1,0 +1,62 @@
+import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context';
+import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome';
+import { VisaApiError } from './visa-api-error';
+
+/** The `otp` field: Visa allows up to 8 characters; a little slack, but never arbitrary text. */
+const OTP_SHAPE = /^[0-9A-Za-z]{1,16}$/;
+
+/**
+ * `POST …/validate`. Validations of one session are serialised under its lock, so two tabs cannot spend
+ * more attempts than `maxVerificationAllowed` allows. Only a 4xx from Visa counts as a failed attempt;
+ * a 5xx or a timeout leaves the count as it was, as the kit does in the browser.
+ */
+export async function validateOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>, otp: string | undefined): Promise<HandledRoute> {
+  const optionId = readOptionId(body);
+  if (!optionId || otp === undefined || !OTP_SHAPE.test(otp)) return { outcome: routeError(400, 'bad-request'), log: {} };
+  const before = await ctx.sessions.get(key);
+  if (!before) return { outcome: routeError(409, 'no-step-up'), log: {} };
+  if (!isIssued(before, optionId)) return { outcome: routeError(403, 'option-not-issued'), log: {} };
+
+  return ctx.sessions.withLock(
+    key,
+    async (): Promise<HandledRoute> => {
+      const session = await ctx.sessions.get(key);
+      if (!session) return { outcome: routeError(409, 'no-step-up'), log: {} };
+      if (session.verified) return { outcome: routeError(409, 'already-verified'), log: {} };
+      const code = session.code;
+      if (!code || code.optionId !== optionId) return { outcome: routeError(409, 'code-not-sent'), log: {} };
+      if (session.maxVerificationAllowed !== undefined && code.failedValidations >= session.maxVerificationAllowed)
+        return { outcome: routeError(403, 'attempts-exhausted'), log: {} };
+
+      const started = ctx.now();
+      let outcome: RouteOutcome;
+      let visaCorrelationId: string | undefined;
+      try {
+        const answer = await ctx.client.validateOtp(session.tokenId, {
+          clientCorrelationId: session.clientCorrelationId,
+          stepUpOption: { id: optionId },
+          otp,
+        });
+        visaCorrelationId = answer.correlationId;
+        const action = typeof answer.body.action === 'string' ? answer.body.action : undefined;
+        session.verified = { at: ctx.now(), action };
+        session.code = undefined;
+        outcome = { status: 200, body: answer.body };
+      } catch (error) {
+        outcome = upstreamFailure(error, 'validate-otp');
+        if (error instanceof VisaApiError) {
+          visaCorrelationId = error.correlationId;
+          if (error.kind === 'http' && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429) code.failedValidations += 1;
+        }
+        ctx.logger.warn('step-up: Visa validate failed', {
+          error: error instanceof Error ? error.message : 'unknown error',
+          visaStatus: error instanceof VisaApiError ? error.status : undefined,
+          visaCorrelationId,
+        });
+      }
+      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);
+      return { outcome, log: { upstreamMs: ctx.now() - started, visaCorrelationId } };
+    },
+    ctx.lock,
+  );
+}

@@ -1,0 +1,150 @@
+import { isRecord } from '../core/normalize';
+import { createRequestSigner, type VisaCredentials } from './credentials';
+import { resolveBaseUrl, type VisaEnvironment } from './environment';
+import { VisaApiError, type VisaOperation } from './visa-api-error';
+import type {
+  AuthenticationOptionsRequest,
+  AuthenticationOptionsResponse,
+  CreateOtpBody,
+  CreateOtpResponse,
+  ValidateOtpBody,
+  ValidateOtpResponse,
+  VisaAnswer,
+} from './visa-types';
+
+/** Options of `createVisaAcceptanceClient`. */
+export interface VisaAcceptanceClientOptions {
+  /** `'test'` (apitest.visaacceptance.com), `'production'` (api.visaacceptance.com) or `{ baseUrl }` (the sandbox server). */
+  environment: VisaEnvironment;
+  /** The Visa Acceptance merchant ID (`v-c-merchant-id`). */
+  merchantId: string;
+  /** HTTP Signature or JWT credentials. */
+  credentials: VisaCredentials;
+  /**
+   * The fetch to use (a proxy agent, instrumentation).
+   * @defaultValue globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /**
+   * Abandon a call after this many milliseconds.
+   * @defaultValue 15000
+   */
+  timeoutMs?: number;
+  /**
+   * The clock used for signing dates, epoch milliseconds.
+   * @defaultValue Date.now
+   */
+  now?: () => number;
+}
+
+/** Per-call options. */
+export interface VisaCallOptions {
+  /** Abort the call (the error is a `VisaApiError` with `kind: 'aborted'`). */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+/** A signed client for the three TMS step-up endpoints of one merchant. */
+export interface VisaAcceptanceClient {
+  readonly merchantId: string;
+  /** The resolved base URL, e.g. `https://apitest.visaacceptance.com`. */
+  readonly baseUrl: string;
+  /** The default timeout of a call, in milliseconds. */
+  readonly timeoutMs: number;
+  /** `POST /tms/v2/tokenized-cards/{tokenId}/authentication-options`. */
+  authenticationOptions(
+    tokenId: string,
+    body: AuthenticationOptionsRequest,
+    options?: VisaCallOptions,
+  ): Promise<VisaAnswer<AuthenticationOptionsResponse>>;
+  /** `POST …/authentication-options/one-time-passwords`: each call spends one of `maxRequestsAllowed`. */
+  createOtp(tokenId: string, body: CreateOtpBody, options?: VisaCallOptions): Promise<VisaAnswer<CreateOtpResponse>>;
+  /** `POST …/authentication-options/validate`. */
+  validateOtp(tokenId: string, body: ValidateOtpBody, options?: VisaCallOptions): Promise<VisaAnswer<ValidateOtpResponse>>;
+}
+
+const TMS_PATH = '/tms/v2/tokenized-cards';
+
+/**
+ * Creates the Visa Acceptance client. Credentials are checked here, so a wrong secret format fails at start-up
+ * rather than at the first cardholder. Calls are never retried: each one may spend a send or an attempt.
+ *
+ * @throws TypeError on an unknown environment or unusable credentials
+ */
+export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions): VisaAcceptanceClient {
+  const base = resolveBaseUrl(options.environment);
+  const sign = createRequestSigner(options.merchantId, options.credentials);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  if (!(timeoutMs > 0)) throw new TypeError('stepup-kit/server: timeoutMs must be a positive number');
+  const now = options.now ?? Date.now;
+
+  async function post<T>(operation: VisaOperation, tokenId: string, suffix: string, payload: unknown, call: VisaCallOptions = {}) {
+    if (typeof tokenId !== 'string' || !tokenId.trim()) throw new TypeError('stepup-kit/server: tokenId is required');
+    const url = new URL(base.href);
+    url.pathname = `${base.pathname}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
+    const body = JSON.stringify(payload);
+    const headers = {
+      'content-type': 'application/json;charset=utf-8',
+      accept: 'application/hal+json;charset=utf-8, application/json',
+      ...(await sign({ method: 'POST', url, body, now: now() })),
+    };
+    const label = `POST ${url.pathname}`;
+    const limit = call.timeoutMs ?? timeoutMs;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), limit);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
+    const failed = (cause: unknown) => {
+      if (call.signal?.aborted) return new VisaApiError('aborted', operation, `${label} was aborted`, { cause });
+      if (timeout.signal.aborted) return new VisaApiError('timeout', operation, `${label} got no answer within ${limit} ms`, { cause });
+      return new VisaApiError('network', operation, `${label} failed before an answer arrived`, { cause });
+    };
+    let response: Response;
+    let text: string;
+    try {
+      if (call.signal?.aborted) throw call.signal.reason;
+      response = await (options.fetch ?? globalThis.fetch)(url, { method: 'POST', headers, body, signal, redirect: 'error' });
+      text = await response.text();
+    } catch (cause) {
+      throw failed(cause);
+    } finally {
+      clearTimeout(timer);
+    }
+    const correlationId = response.headers.get('v-c-correlation-id') ?? undefined;
+    const parsed = parseJson(text);
+    if (!response.ok) {
+      throw new VisaApiError('http', operation, `${label} answered ${response.status}`, {
+        status: response.status,
+        body: parsed.ok ? parsed.value : text,
+        correlationId,
+      });
+    }
+    if (!parsed.ok || !isRecord(parsed.value)) {
+      throw new VisaApiError('malformed', operation, `${label} answered ${response.status} with a body that is not a JSON object`, {
+        status: response.status,
+        body: text.slice(0, 2048),
+        correlationId,
+      });
+    }
+    return { status: response.status, body: parsed.value as T, correlationId } satisfies VisaAnswer<T>;
+  }
+
+  return {
+    merchantId: options.merchantId,
+    baseUrl: base.href.replace(/\/$/, ''),
+    timeoutMs,
+    authenticationOptions: (tokenId, body, call) =>
+      post<AuthenticationOptionsResponse>('authentication-options', tokenId, '', body, call),
+    createOtp: (tokenId, body, call) => post<CreateOtpResponse>('create-otp', tokenId, '/one-time-passwords', body, call),
+    validateOtp: (tokenId, body, call) => post<ValidateOtpResponse>('validate-otp', tokenId, '/validate', body, call),
+  };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!text.trim()) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,45 @@
+/** How a Visa Acceptance call failed. */
+export type VisaApiErrorKind =
+  /** Visa answered with a non-2xx status. */
+  | 'http'
+  /** No answer within `timeoutMs`. */
+  | 'timeout'
+  /** The caller's `AbortSignal` fired. */
+  | 'aborted'
+  /** The request never got an answer (DNS, TLS, connection refused or reset). */
+  | 'network'
+  /** A 2xx answer whose body is not a JSON object. */
+  | 'malformed';
+
+/** The Visa operation a call was for. */
+export type VisaOperation = 'authentication-options' | 'create-otp' | 'validate-otp';
+
+/**
+ * Thrown by every client method that does not get a 2xx JSON answer. The message never includes a request
+ * body (a validate body holds the one-time password), so it is safe to log.
+ */
+export class VisaApiError extends Error {
+  override readonly name = 'VisaApiError';
+  readonly kind: VisaApiErrorKind;
+  readonly operation: VisaOperation;
+  /** HTTP status, when Visa answered. */
+  readonly status?: number;
+  /** The answer body: Visa's JSON (`{ errors: [...] }` and others), or its text when it is not JSON. */
+  readonly body?: unknown;
+  /** The `v-c-correlation-id` of the answer, for Visa support. */
+  readonly correlationId?: string;
+
+  constructor(
+    kind: VisaApiErrorKind,
+    operation: VisaOperation,
+    message: string,
+    options: { status?: number; body?: unknown; correlationId?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.operation = operation;
+    this.status = options.status;
+    this.body = options.body;
+    this.correlationId = options.correlationId;
+  }
+}
