@@ -21,6 +21,25 @@ if (process.env.VITEST && !unitOnly && !existsSync(chromiumPath)) {
   );
   process.exit(1);
 }
+/**
+ * `STEPUP_REACT_DIR=<a node_modules with react@18>` runs the unit and component tests against that React
+ * (CI does it for React 18.3): every import of react and react-dom, the libraries' included, goes there.
+ */
+const otherReact = process.env.STEPUP_REACT_DIR ? path.resolve(process.env.STEPUP_REACT_DIR) : undefined;
+const reactAliases = otherReact
+  ? [
+      { find: /^react$/, replacement: path.join(otherReact, 'react/index.js') },
+      { find: /^react\/(.*)$/, replacement: path.join(otherReact, 'react/$1') },
+      { find: /^react-dom$/, replacement: path.join(otherReact, 'react-dom/index.js') },
+      { find: /^react-dom\/(.*)$/, replacement: path.join(otherReact, 'react-dom/$1') },
+      // its CommonJS build would require() the React next to it; the ESM build goes through the aliases
+      {
+        find: /^@testing-library\/react$/,
+        replacement: path.join(dirname, 'node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+      },
+    ]
+  : [];
+
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -59,7 +78,7 @@ export default defineConfig(({ command }) => {
         dts({
           tsconfigPath: './tsconfig.json',
           include: ['src'],
-          compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: 'src', types: [] },
+          compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: 'src', types: ['node'] },
         }),
       libraryBuild && stylesheet(),
     ],
@@ -92,9 +111,14 @@ export default defineConfig(({ command }) => {
       projects: [
         {
           extends: true,
+          resolve: { alias: reactAliases },
           test: {
             name: 'unit',
             environment: 'jsdom',
+            // with another React, the libraries that import it must go through the aliases too
+            server: otherReact
+              ? { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/, /react-hook-form/, /input-otp/] } }
+              : undefined,
             globals: true,
             setupFiles: ['test/setup.ts'],
             include: ['test/**/*.test.{ts,tsx}'],

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StepUpOtp, type StepUpBackend } from '../src';
 import { createVirtualTime } from './support/virtual-time';
 
@@ -91,6 +91,7 @@ export default async function countdown() {
       },
     ];
   } finally {
+    cleanup();
     time.uninstall();
   }
 }

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { StepUpOtp } from '../src';
 import type { CreateOtpResponse, StepUpBackend } from '../src';
@@ -112,6 +112,7 @@ export default async function renders() {
       },
     ];
   } finally {
+    cleanup();
     time.uninstall();
   }
 }

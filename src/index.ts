@@ -1,13 +1,13 @@
-export * from './core';
-export { createFetchBackend, type FetchBackendOptions } from './backend/fetch-backend';
+export * from './core/index.js';
+export { createFetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
 export {
   useStepUpOtp,
   type StepUpFormValues,
   type StepUpVerifiedResult,
   type UseStepUpOtpOptions,
   type UseStepUpOtpResult,
-} from './react/use-step-up-otp';
-export { useCountdown, type UseCountdownOptions } from './react/use-countdown';
-export type { Announcer } from './react/announcer';
-export { StepUpOtp, type StepUpOtpProps } from './components/step-up-otp';
-export * as StepUp from './primitives';
+} from './react/use-step-up-otp.js';
+export { useCountdown, type UseCountdownOptions } from './react/use-countdown.js';
+export type { Announcer } from './react/announcer.js';
+export { StepUpOtp, type StepUpOtpProps } from './components/step-up-otp.js';
+export * as StepUp from './primitives/index.js';

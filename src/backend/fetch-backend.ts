@@ -5,7 +5,7 @@ import {
   type StepUpBackend,
   type ValidateOtpRequest,
   type ValidateOtpResponse,
-} from '../core';
+} from '../core/index.js';
 
 export interface FetchBackendOptions {
   /** The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and `{baseUrl}/validate`. */

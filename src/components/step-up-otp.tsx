@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { phaseOf, resendsLeft } from '../core';
-import * as StepUp from '../primitives';
-import { useStepUpOtp, type UseStepUpOtpOptions } from '../react/use-step-up-otp';
+import { phaseOf, resendsLeft } from '../core/index.js';
+import * as StepUp from '../primitives/index.js';
+import { useStepUpOtp, type UseStepUpOtpOptions } from '../react/use-step-up-otp.js';
 
 export interface StepUpOtpProps extends UseStepUpOtpOptions {
   /** Extra class on the root, next to `stepup`. */

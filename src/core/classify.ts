@@ -1,5 +1,5 @@
-import { StepUpBackendError, StepUpError, type StepUpErrorKind, type StepUpOperation } from './errors';
-import { isRecord } from './normalize';
+import { StepUpBackendError, StepUpError, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
 export interface ErrorClassifierInput {

@@ -11,7 +11,7 @@ export type {
   StepUpOption,
   ValidateOtpRequest,
   ValidateOtpResponse,
-} from './types';
+} from './types.js';
 export {
   isOtpMethod,
   isStepUpAction,
@@ -23,8 +23,8 @@ export {
   parseNumber,
   resolveCodeExpiration,
   type Parsed,
-} from './normalize';
-export { clampCodeLength, extractCode, sanitizeCode, toAsciiDigits } from './code';
+} from './normalize.js';
+export { clampCodeLength, extractCode, sanitizeCode, toAsciiDigits } from './code.js';
 export {
   StepUpBackendError,
   StepUpError,
@@ -32,14 +32,14 @@ export {
   type StepUpBackendErrorKind,
   type StepUpErrorKind,
   type StepUpOperation,
-} from './errors';
+} from './errors.js';
 export {
   defaultClassifyError,
   malformedResponseError,
   toStepUpError,
   type ErrorClassifier,
   type ErrorClassifierInput,
-} from './classify';
+} from './classify.js';
 export {
   initialState,
   transition,
@@ -48,7 +48,7 @@ export {
   type StepUpEventType,
   type StepUpState,
   type StepUpStatus,
-} from './machine';
+} from './machine.js';
 export {
   attemptsLeft,
   canResend,
@@ -64,7 +64,7 @@ export {
   phaseOf,
   currentError,
   type StepUpPhase,
-} from './selectors';
+} from './selectors.js';
 export {
   ANNOUNCE_MILESTONES,
   defaultMessages,
@@ -73,4 +73,4 @@ export {
   type CountParams,
   type StepUpMessages,
   type StepUpMessagesOverride,
-} from './messages';
+} from './messages.js';

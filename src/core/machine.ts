@@ -1,5 +1,5 @@
-import { StepUpError } from './errors';
-import type { OtpGrant, StepUpOption } from './types';
+import { StepUpError } from './errors.js';
+import type { OtpGrant, StepUpOption } from './types.js';
 
 /** The states of a step-up, exposed on the root as `data-status`. */
 export type StepUpStatus =

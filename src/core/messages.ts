@@ -1,5 +1,5 @@
-import type { StepUpErrorKind } from './errors';
-import type { StepUpOption } from './types';
+import type { StepUpErrorKind } from './errors.js';
+import type { StepUpOption } from './types.js';
 
 /** Values passed to message functions. `locale` is the component's `locale` prop. */
 export interface CountParams {

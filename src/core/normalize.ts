@@ -5,7 +5,7 @@ import type {
   OtpGrant,
   RawStepUpOption,
   StepUpOption,
-} from './types';
+} from './types.js';
 
 const METHOD_SPELLINGS: Record<string, KnownStepUpMethod> = {
   OTP_SMS: 'OTP_SMS',

@@ -1,4 +1,4 @@
-import { remainingSends, type CodeSession, type StepUpState, type StepUpStatus } from './machine';
+import { remainingSends, type CodeSession, type StepUpState, type StepUpStatus } from './machine.js';
 
 /** The code with the cardholder, in the states that have one. */
 export function currentCode(state: StepUpState): CodeSession | undefined {
@@ -87,6 +87,6 @@ export function phaseOf(state: StepUpState): StepUpPhase {
 }
 
 /** The error to show the cardholder in this state, if any. */
-export function currentError(state: StepUpState): import('./errors').StepUpError | undefined {
+export function currentError(state: StepUpState): import('./errors.js').StepUpError | undefined {
   return 'error' in state ? state.error : undefined;
 }

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
-import { canResend, isResendOffered, resendsLeft } from '../core';
-import { useStepUpContext } from './context';
+import { canResend, isResendOffered, resendsLeft } from '../core/index.js';
+import { useStepUpContext } from './context.js';
 
 type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 

@@ -1,8 +1,8 @@
 import { useId, type ComponentPropsWithoutRef } from 'react';
 import { Controller } from 'react-hook-form';
-import { MethodIcon } from './method-icon';
-import { useStepUpContext } from './context';
-import { withDestination } from './destination';
+import { MethodIcon } from './method-icon.js';
+import { useStepUpContext } from './context.js';
+import { withDestination } from './destination.js';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 

@@ -1,9 +1,9 @@
 import { OTPInput } from 'input-otp';
 import { useEffect, useRef, type ClipboardEvent } from 'react';
 import { Controller } from 'react-hook-form';
-import { extractCode, isCodeEditable, sanitizeCode } from '../core';
-import { useStepUpContext } from './context';
-import { showsAttempts, showsCountdown } from './visibility';
+import { extractCode, isCodeEditable, sanitizeCode } from '../core/index.js';
+import { useStepUpContext } from './context.js';
+import { showsAttempts, showsCountdown } from './visibility.js';
 
 export interface CodeInputProps {
   /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */

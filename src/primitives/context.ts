@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { UseStepUpOtpResult } from '../react/use-step-up-otp';
+import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
 
 /** Ids that tie labels, descriptions and the live region together. */
 export interface StepUpIds {

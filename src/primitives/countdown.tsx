@@ -1,8 +1,8 @@
 import type { ComponentPropsWithoutRef } from 'react';
-import { currentCode, formatCountdown } from '../core';
-import { useCountdown } from '../react/use-countdown';
-import { useStepUpContext } from './context';
-import { isCodePending } from './visibility';
+import { currentCode, formatCountdown } from '../core/index.js';
+import { useCountdown } from '../react/use-countdown.js';
+import { useStepUpContext } from './context.js';
+import { isCodePending } from './visibility.js';
 
 
 /**

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Announcer } from '../react/announcer';
+import type { Announcer } from '../react/announcer.js';
 
 const visuallyHidden = {
   position: 'absolute',

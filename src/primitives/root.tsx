@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
-import type { UseStepUpOtpResult } from '../react/use-step-up-otp';
-import { StepUpContext, type StepUpContextValue } from './context';
-import { LiveRegion } from './live-region';
+import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
+import { StepUpContext, type StepUpContextValue } from './context.js';
+import { LiveRegion } from './live-region.js';
 
 export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   /** The result of `useStepUpOtp`. */

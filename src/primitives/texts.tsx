@@ -1,8 +1,8 @@
 import { useRef, type ComponentPropsWithoutRef } from 'react';
-import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core';
-import { useStepUpContext } from './context';
-import { withDestination } from './destination';
-import { showsAttempts } from './visibility';
+import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core/index.js';
+import { useStepUpContext } from './context.js';
+import { withDestination } from './destination.js';
+import { showsAttempts } from './visibility.js';
 
 /** The heading text of the step-up (labels the root group). */
 export function Title(props: ComponentPropsWithoutRef<'h2'>) {

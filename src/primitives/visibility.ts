@@ -1,4 +1,4 @@
-import { attemptsLeft, currentCode, type StepUpState } from '../core';
+import { attemptsLeft, currentCode, type StepUpState } from '../core/index.js';
 
 const PENDING = new Set(['code-entry', 'verifying', 'verify-failed']);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ANNOUNCE_MILESTONES } from '../core';
+import { ANNOUNCE_MILESTONES } from '../core/index.js';
 
 /**
  * The seconds to display: rounded down, and each new value is shown as soon as it is due. A tick that

@@ -25,10 +25,10 @@ import {
   type StepUpState,
   type StepUpStatus,
   type ValidateOtpRequest,
-} from '../core';
-import { createAnnouncer, type Announcer } from './announcer';
-import { newCorrelationId } from './correlation-id';
-import { useResolvedQueryClient } from './use-resolved-query-client';
+} from '../core/index.js';
+import { createAnnouncer, type Announcer } from './announcer.js';
+import { newCorrelationId } from './correlation-id.js';
+import { useResolvedQueryClient } from './use-resolved-query-client.js';
 
 /** What `onVerified` receives. */
 export interface StepUpVerifiedResult {

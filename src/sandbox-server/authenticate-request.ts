@@ -1,7 +1,7 @@
-import { fail, header, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result';
-import type { MerchantRegistry } from './merchants';
-import { verifyHttpSignature } from './verify-http-signature';
-import { verifyJwt } from './verify-jwt';
+import { fail, header, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result.js';
+import type { MerchantRegistry } from './merchants.js';
+import { verifyHttpSignature } from './verify-http-signature.js';
+import { verifyJwt } from './verify-jwt.js';
 
 /** Picks the scheme the request uses (a bearer JWT, else an HTTP Signature) and verifies it. */
 export async function authenticateRequest(request: ReceivedRequest, registry: MerchantRegistry, options: VerifyOptions): Promise<AuthResult> {

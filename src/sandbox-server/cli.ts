@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CliUsageError, runSandboxCli } from './run-cli';
+import { CliUsageError, runSandboxCli } from './run-cli.js';
 
 runSandboxCli(process.argv.slice(2), (line) => console.log(line)).then(
   (server) => {

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../sandbox/simulator';
+import type { OutboxMessage } from '../sandbox/simulator.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { SandboxMerchant } from './merchants';
-import { startSandboxServer, type SandboxServer } from './start-sandbox-server';
+import type { SandboxMerchant } from './merchants.js';
+import { startSandboxServer, type SandboxServer } from './start-sandbox-server.js';
 
 export const SANDBOX_CLI_USAGE = `Usage: stepup-sandbox [options]
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StepUpSandbox, createSandbox, type SandboxOptions } from '../sandbox/simulator';
-import { visaError } from '../sandbox/visa-errors';
-import { authenticateRequest } from './authenticate-request';
-import { createMerchantRegistry, type SandboxMerchant } from './merchants';
-import { outboxPage } from './outbox-page';
-import { parseTmsPath, runTmsOperation, type TmsAnswer } from './tms-operations';
+import { StepUpSandbox, createSandbox, type SandboxOptions } from '../sandbox/simulator.js';
+import { visaError } from '../sandbox/visa-errors.js';
+import { authenticateRequest } from './authenticate-request.js';
+import { createMerchantRegistry, type SandboxMerchant } from './merchants.js';
+import { outboxPage } from './outbox-page.js';
+import { parseTmsPath, runTmsOperation, type TmsAnswer } from './tms-operations.js';
 
 /** Options of `startSandboxServer`. */
 export interface SandboxServerOptions {

@@ -1,8 +1,8 @@
-import { StepUpBackendError } from '../core/errors';
-import { isRecord } from '../core/normalize';
-import type { CreateOtpRequest, ValidateOtpRequest } from '../core/types';
-import type { StepUpSandbox } from '../sandbox/simulator';
-import { visaError } from '../sandbox/visa-errors';
+import { StepUpBackendError } from '../core/errors.js';
+import { isRecord } from '../core/normalize.js';
+import type { CreateOtpRequest, ValidateOtpRequest } from '../core/types.js';
+import type { StepUpSandbox } from '../sandbox/simulator.js';
+import { visaError } from '../sandbox/visa-errors.js';
 
 /** The three TMS step-up endpoints. */
 export type TmsOperation = 'authentication-options' | 'create-otp' | 'validate-otp';

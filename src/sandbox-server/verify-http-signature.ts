@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result';
-import type { MerchantRegistry } from './merchants';
+import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result.js';
+import type { MerchantRegistry } from './merchants.js';
 
 /**
  * Verifies a Visa Acceptance HTTP Signature the way the API does: the merchant and key are known, the

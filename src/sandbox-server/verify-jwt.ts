@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result';
-import type { MerchantRegistry } from './merchants';
+import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result.js';
+import type { MerchantRegistry } from './merchants.js';
 
 /**
  * Verifies a Visa Acceptance JWT (`Authorization: Bearer …`): RS256 by the key of the merchant's registered

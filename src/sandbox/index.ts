@@ -8,5 +8,5 @@ export {
   type SandboxExpirationFormat,
   type SandboxFailure,
   type SandboxOptions,
-} from './simulator';
-export { visaError, type VisaErrorBody } from './visa-errors';
+} from './simulator.js';
+export { visaError, type VisaErrorBody } from './visa-errors.js';

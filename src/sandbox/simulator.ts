@@ -1,4 +1,4 @@
-import { StepUpBackendError } from '../core/errors';
+import { StepUpBackendError } from '../core/errors.js';
 import type {
   CreateOtpRequest,
   CreateOtpResponse,
@@ -7,8 +7,8 @@ import type {
   StepUpCallContext,
   ValidateOtpRequest,
   ValidateOtpResponse,
-} from '../core/types';
-import { visaError } from './visa-errors';
+} from '../core/types.js';
+import { visaError } from './visa-errors.js';
 
 /** How the simulator misbehaves, for stories and tests of the failure paths. */
 export type SandboxFailure =

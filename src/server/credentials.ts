@@ -1,6 +1,6 @@
-import { digestHeader } from './body-digest';
-import { httpSignatureHeader, isBase64 } from './http-signature';
-import { createJwtSigner } from './jwt-signature';
+import { digestHeader } from './body-digest.js';
+import { httpSignatureHeader, isBase64 } from './http-signature.js';
+import { createJwtSigner } from './jwt-signature.js';
 
 /** HTTP Signature credentials: a shared secret key pair from the Business Center (deprecated by Visa from September 2026). */
 export interface HttpSignatureCredentials {

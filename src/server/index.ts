@@ -3,10 +3,10 @@ export {
   type VisaAcceptanceClient,
   type VisaAcceptanceClientOptions,
   type VisaCallOptions,
-} from './visa-acceptance-client';
-export { VisaApiError, type VisaApiErrorKind, type VisaOperation } from './visa-api-error';
-export type { HttpSignatureCredentials, JwtCredentials, VisaCredentials } from './credentials';
-export { VISA_ACCEPTANCE_HOSTS, type VisaEnvironment } from './environment';
+} from './visa-acceptance-client.js';
+export { VisaApiError, type VisaApiErrorKind, type VisaOperation } from './visa-api-error.js';
+export type { HttpSignatureCredentials, JwtCredentials, VisaCredentials } from './credentials.js';
+export { VISA_ACCEPTANCE_HOSTS, type VisaEnvironment } from './environment.js';
 export type {
   AuthenticationContext,
   AuthenticationOptionsRequest,
@@ -16,17 +16,17 @@ export type {
   ValidateOtpBody,
   ValidateOtpResponse,
   VisaAnswer,
-} from './visa-types';
-export { digestHeader, sha256Base64 } from './body-digest';
-export { httpSignatureHeader, httpSignatureString, type HttpSignatureInput } from './http-signature';
+} from './visa-types.js';
+export { digestHeader, sha256Base64 } from './body-digest.js';
+export { httpSignatureHeader, httpSignatureString, type HttpSignatureInput } from './http-signature.js';
 export {
   createStepUpRoutes,
   type StepUpRoutes,
   type StepUpRoutesOptions,
   type StepUpStatus,
-} from './step-up-routes';
-export type { StartStepUpInput, StartStepUpResult } from './start-step-up';
-export type { RouteOutcome, StepUpRouteErrorBody, StepUpRouteErrorKind } from './route-outcome';
+} from './step-up-routes.js';
+export type { StartStepUpInput, StartStepUpResult } from './start-step-up.js';
+export type { RouteOutcome, StepUpRouteErrorBody, StepUpRouteErrorKind } from './route-outcome.js';
 export {
   SessionLockTimeoutError,
   type IssuedStepUpOption,
@@ -34,8 +34,8 @@ export {
   type RecordedSend,
   type SessionStore,
   type StepUpSession,
-} from './session-store';
-export { createMemorySessionStore, type MemorySessionStoreOptions } from './memory-session-store';
-export { createRedisSessionStore, type RedisSessionClient, type RedisSessionStoreOptions } from './redis-session-store';
-export { silentLogger, type LogFields, type StepUpLogger } from './logger';
-export { toNodeHandler, type FetchHandler } from './node-handler';
+} from './session-store.js';
+export { createMemorySessionStore, type MemorySessionStoreOptions } from './memory-session-store.js';
+export { createRedisSessionStore, type RedisSessionClient, type RedisSessionStoreOptions } from './redis-session-store.js';
+export { silentLogger, type LogFields, type StepUpLogger } from './logger.js';
+export { toNodeHandler, type FetchHandler } from './node-handler.js';

@@ -1,6 +1,6 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { sha256Base64 } from './body-digest';
+import { sha256Base64 } from './body-digest.js';
 
 /** Inputs of a JWT-signed Visa Acceptance request. */
 export interface JwtSignatureInput {

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, SessionLockTimeoutError, type LockOptions } from './session-store';
+import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, SessionLockTimeoutError, type LockOptions } from './session-store.js';
 
 /** The three primitives a store provides to get `withLock`. */
 export interface LockPrimitives {

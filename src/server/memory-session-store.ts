@@ -1,5 +1,5 @@
-import { runWithLock } from './lock-loop';
-import { DEFAULT_SESSION_TTL_SECONDS, type SessionStore, type StepUpSession } from './session-store';
+import { runWithLock } from './lock-loop.js';
+import { DEFAULT_SESSION_TTL_SECONDS, type SessionStore, type StepUpSession } from './session-store.js';
 
 /** Options of `createMemorySessionStore`. */
 export interface MemorySessionStoreOptions {

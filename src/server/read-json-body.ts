@@ -1,4 +1,4 @@
-import { isRecord } from '../core/normalize';
+import { isRecord } from '../core/normalize.js';
 
 /** Why a body could not be read. */
 export type BodyProblem = 'unsupported-media-type' | 'payload-too-large' | 'bad-request';

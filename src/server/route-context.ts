@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { StepUpLogger, LogFields } from './logger';
-import type { RouteOutcome } from './route-outcome';
-import type { LockOptions, SessionStore, StepUpSession } from './session-store';
-import type { VisaAcceptanceClient } from './visa-acceptance-client';
+import type { StepUpLogger, LogFields } from './logger.js';
+import type { RouteOutcome } from './route-outcome.js';
+import type { LockOptions, SessionStore, StepUpSession } from './session-store.js';
+import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** What the route handlers share. */
 export interface RouteContext {

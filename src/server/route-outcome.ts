@@ -1,5 +1,5 @@
-import { defaultClassifyError } from '../core/classify';
-import { VisaApiError } from './visa-api-error';
+import { defaultClassifyError } from '../core/classify.js';
+import { VisaApiError } from './visa-api-error.js';
 
 /** The `error.kind` of every non-2xx answer of the step-up routes. */
 export type StepUpRouteErrorKind =

@@ -1,7 +1,7 @@
-import { parseLimit } from '../core/normalize';
-import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context';
-import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome';
-import { VisaApiError } from './visa-api-error';
+import { parseLimit } from '../core/normalize.js';
+import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
+import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
+import { VisaApiError } from './visa-api-error.js';
 
 /**
  * `POST …/one-time-passwords`. Under the session lock: a send that overlapped another send of the same

@@ -1,7 +1,7 @@
-import { isStepUpAction, normalizeStepUpOptions } from '../core/normalize';
-import { sessionKey, type RouteContext } from './route-context';
-import type { IssuedStepUpOption, StepUpSession } from './session-store';
-import type { AuthenticationContext, AuthenticationOptionsRequest } from './visa-types';
+import { isStepUpAction, normalizeStepUpOptions } from '../core/normalize.js';
+import { sessionKey, type RouteContext } from './route-context.js';
+import type { IssuedStepUpOption, StepUpSession } from './session-store.js';
+import type { AuthenticationContext, AuthenticationOptionsRequest } from './visa-types.js';
 
 /** Input of `routes.startStepUp`. */
 export interface StartStepUpInput {

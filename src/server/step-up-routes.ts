@@ -1,12 +1,12 @@
-import { redactingLogger, silentLogger, type StepUpLogger } from './logger';
-import { readJsonBody } from './read-json-body';
-import { sessionKey, type HandledRoute, type RouteContext } from './route-context';
-import { routeError, toResponse } from './route-outcome';
-import { sendOtpRoute } from './send-otp-route';
-import { DEFAULT_SESSION_TTL_SECONDS, SessionLockTimeoutError, type SessionStore, type StepUpSession } from './session-store';
-import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up';
-import { validateOtpRoute } from './validate-otp-route';
-import type { VisaAcceptanceClient } from './visa-acceptance-client';
+import { redactingLogger, silentLogger, type StepUpLogger } from './logger.js';
+import { readJsonBody } from './read-json-body.js';
+import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
+import { routeError, toResponse } from './route-outcome.js';
+import { sendOtpRoute } from './send-otp-route.js';
+import { DEFAULT_SESSION_TTL_SECONDS, SessionLockTimeoutError, type SessionStore, type StepUpSession } from './session-store.js';
+import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
+import { validateOtpRoute } from './validate-otp-route.js';
+import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** Options of `createStepUpRoutes`. */
 export interface StepUpRoutesOptions {

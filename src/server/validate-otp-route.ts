@@ -1,6 +1,6 @@
-import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context';
-import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome';
-import { VisaApiError } from './visa-api-error';
+import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
+import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
+import { VisaApiError } from './visa-api-error.js';
 
 /** The `otp` field: Visa allows up to 8 characters; a little slack, but never arbitrary text. */
 const OTP_SHAPE = /^[0-9A-Za-z]{1,16}$/;

@@ -1,7 +1,7 @@
-import { isRecord } from '../core/normalize';
-import { createRequestSigner, type VisaCredentials } from './credentials';
-import { resolveBaseUrl, type VisaEnvironment } from './environment';
-import { VisaApiError, type VisaOperation } from './visa-api-error';
+import { isRecord } from '../core/normalize.js';
+import { createRequestSigner, type VisaCredentials } from './credentials.js';
+import { resolveBaseUrl, type VisaEnvironment } from './environment.js';
+import { VisaApiError, type VisaOperation } from './visa-api-error.js';
 import type {
   AuthenticationOptionsRequest,
   AuthenticationOptionsResponse,
@@ -10,7 +10,7 @@ import type {
   ValidateOtpBody,
   ValidateOtpResponse,
   VisaAnswer,
-} from './visa-types';
+} from './visa-types.js';
 
 /** Options of `createVisaAcceptanceClient`. */
 export interface VisaAcceptanceClientOptions {
@@ -74,6 +74,7 @@ const TMS_PATH = '/tms/v2/tokenized-cards';
  */
 export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions): VisaAcceptanceClient {
   const base = resolveBaseUrl(options.environment);
+  const prefix = base.pathname.replace(/\/+$/, '');
   const sign = createRequestSigner(options.merchantId, options.credentials);
   const timeoutMs = options.timeoutMs ?? 15_000;
   if (!(timeoutMs > 0)) throw new TypeError('stepup-kit/server: timeoutMs must be a positive number');
@@ -82,7 +83,7 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
   async function post<T>(operation: VisaOperation, tokenId: string, suffix: string, payload: unknown, call: VisaCallOptions = {}) {
     if (typeof tokenId !== 'string' || !tokenId.trim()) throw new TypeError('stepup-kit/server: tokenId is required');
     const url = new URL(base.href);
-    url.pathname = `${base.pathname}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
+    url.pathname = `${prefix}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
     const body = JSON.stringify(payload);
     const headers = {
       'content-type': 'application/json;charset=utf-8',
@@ -131,7 +132,7 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
 
   return {
     merchantId: options.merchantId,
-    baseUrl: base.href.replace(/\/$/, ''),
+    baseUrl: base.origin + prefix,
     timeoutMs,
     authenticationOptions: (tokenId, body, call) =>
       post<AuthenticationOptionsResponse>('authentication-options', tokenId, '', body, call),

@@ -2,7 +2,7 @@
  * Request and answer bodies of the three TMS step-up endpoints, as far as visa-step-up-api.md §1 documents
  * them. Every answer type is open (`[key: string]: unknown`): the feature is a pilot and fields may be added.
  */
-import type { CreateOtpResponse, RawStepUpOption, ValidateOtpResponse } from '../core/types';
+import type { CreateOtpResponse, RawStepUpOption, ValidateOtpResponse } from '../core/types.js';
 
 /** Body of `POST /tms/v2/tokenized-cards/{tokenId}/authentication-options`. */
 export interface AuthenticationOptionsRequest {

@@ -1,0 +1,208 @@
+// @vitest-environment node
+/**
+ * The sandbox server verifies credentials as the real API does: tampered, stale, unknown or wrongly
+ * signed requests get 401 with a Visa-shaped body, and the simulator never sees them.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { VisaApiError, createVisaAcceptanceClient, type VisaAcceptanceClient } from '../../src/server';
+import type { SandboxServer } from '../../src/sandbox-server';
+import {
+  AUTH_BODY,
+  JWT_MERCHANT_ID,
+  KEY_ID,
+  MERCHANT_ID,
+  SHARED_SECRET,
+  jwtClient,
+  jwtMaterial,
+  makeJwtMaterial,
+  otherRsaKeyPem,
+  reasonOf,
+  signatureClient,
+  startTestSandbox,
+} from './helpers';
+
+let server: SandboxServer;
+beforeEach(async () => {
+  server = await startTestSandbox();
+});
+afterEach(() => server.close());
+
+const SEND = { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } };
+
+async function refusal(client: VisaAcceptanceClient): Promise<VisaApiError> {
+  const error = await client.createOtp('tok', SEND).then(
+    () => new Error('expected a 401'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(VisaApiError);
+  expect((error as VisaApiError).status).toBe(401);
+  expect((error as VisaApiError).body).toMatchObject({ response: { rmsg: 'Authentication Failed' } });
+  expect((error as VisaApiError).correlationId).toBeTruthy();
+  expect(server.sandbox.calls()).toHaveLength(0);
+  return error as VisaApiError;
+}
+
+/** A fetch that alters the request after the client signed it, as a man in the middle would. */
+function tamperingFetch(change: (url: string, init: RequestInit) => [string, RequestInit]): typeof fetch {
+  return (input, init) => {
+    const [url, changed] = change(String(input), { ...init, headers: Object.fromEntries(new Headers(init?.headers)) });
+    return fetch(url, changed);
+  };
+}
+
+describe('HTTP Signature verification', () => {
+  it('accepts a correctly signed request', async () => {
+    await expect(signatureClient(server).createOtp('tok', SEND)).resolves.toMatchObject({ status: 201 });
+  });
+
+  it('refuses a wrong shared secret', async () => {
+    const wrong = Buffer.from(Buffer.from(SHARED_SECRET, 'base64').map((b) => b ^ 1)).toString('base64');
+    const error = await refusal(
+      createVisaAcceptanceClient({
+        environment: { baseUrl: server.url },
+        merchantId: MERCHANT_ID,
+        credentials: { type: 'http-signature', keyId: KEY_ID, sharedSecret: wrong },
+      }),
+    );
+    expect(reasonOf(error.body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a body changed after signing (digest mismatch)', async () => {
+    const fetch = tamperingFetch((url, init) => [url, { ...init, body: String(init.body).replace('"c"', '"d"') }]);
+    expect(reasonOf((await refusal(signatureClient(server, { fetch }))).body)).toBe('DIGEST_MISMATCH');
+  });
+
+  it('refuses a changed body whose Digest was recomputed (the signature covers the digest)', async () => {
+    const fetch = tamperingFetch((url, init) => {
+      const body = String(init.body).replace('"c"', '"d"');
+      const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+      return [url, { ...init, body, headers: { ...(init.headers as Record<string, string>), digest } }];
+    });
+    expect(reasonOf((await refusal(signatureClient(server, { fetch }))).body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a request sent to another token than the one signed (the signature covers the target)', async () => {
+    const fetch = tamperingFetch((url, init) => [url.replace('/tok/', '/other-tok/'), init]);
+    expect(reasonOf((await refusal(signatureClient(server, { fetch }))).body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a date more than 5 minutes off, and accepts one 4 minutes off', async () => {
+    expect(reasonOf((await refusal(signatureClient(server, { now: () => Date.now() - 6 * 60_000 }))).body)).toBe('STALE_DATE');
+    expect(reasonOf((await refusal(signatureClient(server, { now: () => Date.now() + 6 * 60_000 }))).body)).toBe('STALE_DATE');
+    await expect(signatureClient(server, { now: () => Date.now() - 4 * 60_000 }).createOtp('tok', SEND)).resolves.toBeTruthy();
+  });
+
+  it('refuses an unknown merchant and an unknown key id', async () => {
+    const credentials = { type: 'http-signature' as const, keyId: KEY_ID, sharedSecret: SHARED_SECRET };
+    const unknown = createVisaAcceptanceClient({ environment: { baseUrl: server.url }, merchantId: 'someone_else', credentials });
+    expect(reasonOf((await refusal(unknown)).body)).toBe('UNKNOWN_MERCHANT');
+    const otherKey = createVisaAcceptanceClient({
+      environment: { baseUrl: server.url },
+      merchantId: MERCHANT_ID,
+      credentials: { ...credentials, keyId: 'another-key' },
+    });
+    expect(reasonOf((await refusal(otherKey)).body)).toBe('UNKNOWN_KEY');
+  });
+
+  it('refuses a request without credentials', async () => {
+    const response = await fetch(`${server.url}/tms/v2/tokenized-cards/tok/authentication-options`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(AUTH_BODY),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('v-c-correlation-id')).toBeTruthy();
+    expect(reasonOf(await response.json())).toBe('MISSING_CREDENTIALS');
+  });
+
+  it('accepts the older "(request-target)" spelling of the signed pseudo-header', async () => {
+    const target = '/tms/v2/tokenized-cards/tok/authentication-options';
+    const body = JSON.stringify(AUTH_BODY);
+    const host = new URL(server.url).host;
+    const date = new Date().toUTCString();
+    const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+    const text = `host: ${host}\ndate: ${date}\n(request-target): post ${target}\ndigest: ${digest}\nv-c-merchant-id: ${MERCHANT_ID}`;
+    const signature = createHmac('sha256', Buffer.from(SHARED_SECRET, 'base64')).update(text).digest('base64');
+    const response = await fetch(server.url + target, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'v-c-merchant-id': MERCHANT_ID,
+        date,
+        digest,
+        signature: `keyid="${KEY_ID}", algorithm="HmacSHA256", headers="host date (request-target) digest v-c-merchant-id", signature="${signature}"`,
+      },
+      body,
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('JWT verification', () => {
+  it('sends an RS256 JWT with the merchant id, the certificate as x5c and the body digest, verifiable by openssl', async () => {
+    let token = '';
+    let sentBody = '';
+    const client = jwtClient(server, {
+      fetch: (input, init) => {
+        token = new Headers(init?.headers).get('authorization')!.replace(/^Bearer /, '');
+        sentBody = String(init?.body);
+        return fetch(input, init);
+      },
+    });
+    await expect(client.createOtp('tok', SEND)).resolves.toMatchObject({ status: 201 });
+
+    const header = decodeProtectedHeader(token);
+    const claims = decodeJwt(token);
+    const dir = mkdtempSync(path.join(tmpdir(), 'stepup-jwt-verify-'));
+    try {
+      const certFile = path.join(dir, 'cert.pem');
+      writeFileSync(certFile, jwtMaterial().certificatePem);
+      const der = execFileSync('openssl', ['x509', '-in', certFile, '-outform', 'DER']);
+      expect(header).toEqual({ alg: 'RS256', 'v-c-merchant-id': JWT_MERCHANT_ID, x5c: [der.toString('base64')] });
+      expect(claims.digest).toBe(execFileSync('openssl', ['dgst', '-sha256', '-binary'], { input: sentBody }).toString('base64'));
+      expect(claims.digestAlgorithm).toBe('SHA-256');
+      expect(Math.abs(Number(claims.iat) - Date.now() / 1000)).toBeLessThan(5);
+
+      const [h, p, s] = token.split('.') as [string, string, string];
+      execFileSync('openssl', ['x509', '-in', certFile, '-pubkey', '-noout', '-out', path.join(dir, 'pub.pem')]);
+      writeFileSync(path.join(dir, 'sig.bin'), Buffer.from(s, 'base64url'));
+      const verified = execFileSync(
+        'openssl',
+        ['dgst', '-sha256', '-verify', path.join(dir, 'pub.pem'), '-signature', path.join(dir, 'sig.bin')],
+        { input: `${h}.${p}` },
+      ).toString();
+      expect(verified).toContain('Verified OK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a token signed with another key than the registered certificate’s', async () => {
+    const client = jwtClient(server, {
+      credentials: { type: 'jwt', privateKeyPem: otherRsaKeyPem(), certificatePem: jwtMaterial().certificatePem },
+    });
+    expect(reasonOf((await refusal(client)).body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a token with an unregistered certificate', async () => {
+    const stranger = makeJwtMaterial('stranger');
+    const client = jwtClient(server, { credentials: { type: 'jwt', ...stranger } });
+    expect(reasonOf((await refusal(client)).body)).toBe('CERTIFICATE_MISMATCH');
+  });
+
+  it('refuses a body changed after signing, and a stale iat', async () => {
+    const fetch = tamperingFetch((url, init) => [url, { ...init, body: String(init.body).replace('"c"', '"d"') }]);
+    expect(reasonOf((await refusal(jwtClient(server, { fetch }))).body)).toBe('DIGEST_MISMATCH');
+    expect(reasonOf((await refusal(jwtClient(server, { now: () => Date.now() - 10 * 60_000 }))).body)).toBe('STALE_DATE');
+  });
+
+  it('refuses a JWT for a merchant registered only for HTTP Signatures', async () => {
+    const client = jwtClient(server, { merchantId: MERCHANT_ID });
+    expect(reasonOf((await refusal(client)).body)).toBe('UNKNOWN_MERCHANT');
+  });
+});
