@@ -1,10 +1,10 @@
 // @vitest-environment node
 /** The sandbox server's own pages and routes, and the `stepup-sandbox` command. */
 import { createVisaAcceptanceClient } from '../../src/server';
-import { runSandboxCli, type SandboxServer } from '../../src/sandbox-server';
+import { runSandboxCli, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { CliUsageError } from '../../src/sandbox-server/run-cli';
 import { StepUpSandbox } from '../../src/sandbox';
-import { AUTH_BODY, signatureClient, startTestSandbox } from './helpers';
+import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, signatureClient, startTestSandbox } from './helpers';
 
 describe('the sandbox server', () => {
   let server: SandboxServer;
@@ -16,13 +16,18 @@ describe('the sandbox server', () => {
   });
   afterEach(() => server.close());
 
-  it('listens on 127.0.0.1 and serves the simulator it was given or built', async () => {
+  it('listens on 127.0.0.1 and serves the very simulator it is given', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.sandbox).toBeInstanceOf(StepUpSandbox);
-    const given = new StepUpSandbox();
-    const other = await startTestSandbox();
-    expect(other.sandbox).not.toBe(given);
-    await other.close();
+    const given = new StepUpSandbox({ maxRequestsAllowed: 7 });
+    const other = await startSandboxServer({ merchants: [{ merchantId: MERCHANT_ID, keyId: KEY_ID, sharedSecret: SHARED_SECRET }], sandbox: given });
+    try {
+      expect(other.sandbox).toBe(given);
+      const grant = await signatureClient(other).createOtp('t', { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } });
+      expect(grant.body.maxRequestsAllowed).toBe(7);
+      expect(given.calls('createOtp')).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows the outbox as JSON and as an escaped HTML page, filtered by token', async () => {
