@@ -61,7 +61,9 @@ function sourceFiles(dir: string): string[] {
 
 function resolveRelative(from: string, specifier: string): string {
   const base = path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+  // sources import './x.js' for the TypeScript file './x.ts' (node16 resolution of the shipped types)
+  const stem = base.replace(/\.js$/, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   throw new Error(`cannot resolve ${specifier} from ${from}`);
