@@ -77,7 +77,11 @@ const meta = {
 } satisfies Meta<typeof Playground>;
 export default meta;
 
-export const Default: StoryObj<typeof meta> = {
+/** Drive the simulator from the Controls panel: latency, failures, expiry and its unit, limits. */
+export const Default: StoryObj<typeof meta> = {};
+
+/** The defaults walked through by a cardholder: choose email, read the code, type it. */
+export const Walkthrough: StoryObj<typeof meta> = {
   args: { latencyMs: 50 },
   play: async ({ canvas, userEvent, canvasElement }) => {
     const input = await chooseAndSend(canvas, userEvent, /Email/);
