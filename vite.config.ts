@@ -66,7 +66,17 @@ function stylesheet(): Plugin {
   };
 }
 
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^react-hook-form($|\/)/, /^input-otp$/];
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\/react-query($|\/)/,
+  /^react-hook-form($|\/)/,
+  /^input-otp$/,
+  // the server entries run on Node: without these, a library build would swap node:* for browser stubs
+  /^node:/,
+  /^jose($|\/)/,
+  /^redis($|\/)/,
+];
 
 export default defineConfig(({ command }) => {
   // Storybook's CLI sets STORYBOOK=true and loads this file too; the library build steps are not for it.
@@ -88,6 +98,9 @@ export default defineConfig(({ command }) => {
           index: path.resolve(dirname, 'src/index.ts'),
           core: path.resolve(dirname, 'src/core/index.ts'),
           sandbox: path.resolve(dirname, 'src/sandbox/index.ts'),
+          server: path.resolve(dirname, 'src/server/index.ts'),
+          'sandbox-server': path.resolve(dirname, 'src/sandbox-server/index.ts'),
+          'sandbox-server-cli': path.resolve(dirname, 'src/sandbox-server/cli.ts'),
         },
         formats: ['es'],
       },

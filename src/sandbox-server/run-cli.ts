@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { SandboxMerchant } from './merchants.js';
 import { startSandboxServer, type SandboxServer } from './start-sandbox-server.js';
 
+/** The `stepup-sandbox --help` text. */
 export const SANDBOX_CLI_USAGE = `Usage: stepup-sandbox [options]
 
 Serves the Visa Acceptance TMS step-up endpoints on loopback with the stepup-kit simulator.

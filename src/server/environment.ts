@@ -8,8 +8,8 @@ export const VISA_ACCEPTANCE_HOSTS = {
 } as const;
 
 /**
- * Resolves an environment to an absolute base URL without a trailing slash. A `{ baseUrl }` may carry a path
- * prefix (a proxy mounted under `/visa`, say); the TMS paths are appended to it.
+ * Resolves an environment to an absolute http(s) URL without query or fragment. A `{ baseUrl }` may carry a
+ * path prefix (a proxy mounted under `/visa`, say); the client appends the TMS paths to it.
  *
  * @throws TypeError when the environment is neither a known name nor an absolute http(s) URL
  */
@@ -29,7 +29,6 @@ export function resolveBaseUrl(environment: VisaEnvironment): URL {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new TypeError(`stepup-kit/server: environment.baseUrl must be http(s), got ${url.protocol}`);
-  url.pathname = url.pathname.replace(/\/+$/, '');
   url.search = '';
   url.hash = '';
   return url;

@@ -20,7 +20,8 @@ export const silentLogger: StepUpLogger = { info() {}, warn() {}, error() {} };
  * such as an error message from a library.
  */
 export function redactingLogger(logger: StepUpLogger, secret: string | undefined): StepUpLogger {
-  if (!secret) return logger;
+  // codes have 4 to 8 characters; scrubbing a shorter string would only mangle unrelated numbers such as statuses
+  if (!secret || secret.length < 4) return logger;
   const scrub = (text: string) => text.split(secret).join('[redacted]');
   const scrubValue = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return scrub(value);

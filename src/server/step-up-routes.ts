@@ -113,7 +113,8 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
         handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
       }
     } catch (error) {
-      if (error instanceof SessionLockTimeoutError) handled = { outcome: routeError(409, 'busy'), log: {} };
+      // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt
+      if (error instanceof SessionLockTimeoutError) handled = { outcome: routeError(503, 'busy'), log: {} };
       else {
         log.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
         handled = { outcome: routeError(500, 'internal'), log: {} };

@@ -37,7 +37,8 @@ try {
   check('only dist/, README.md and package.json are shipped', () => {
     const stray = packed.files.map((f) => f.path).filter((p) => !/^(dist\/|README\.md$|package\.json$)/.test(p));
     if (stray.length) throw new Error(`unexpected files: ${stray.join(', ')}`);
-    const needed = ['dist/index.js', 'dist/index.d.ts', 'dist/core.js', 'dist/sandbox.js', 'dist/styles.css'];
+    const needed = ['dist/index.js', 'dist/index.d.ts', 'dist/core.js', 'dist/sandbox.js', 'dist/styles.css',
+      'dist/server.js', 'dist/sandbox-server.js', 'dist/sandbox-server-cli.js'];
     const missing = needed.filter((n) => !packed.files.some((f) => f.path === n));
     if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Shared helpers for the server tests: fixed HTTP Signature credentials, an RSA key and self-signed
  * certificate made with openssl, a sandbox server with both merchants registered, and a capturing logger.

@@ -1,8 +1,10 @@
+// @vitest-environment node
 /**
  * A real Redis for the tests: `REDIS_URL` when set (CI starts one), otherwise a private `redis-server`
  * on a free loopback port, without persistence, stopped after the file's tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -12,6 +14,8 @@ export type TestRedisClient = ReturnType<typeof createClient>;
 
 export interface TestRedis {
   url: string;
+  /** A key prefix unique to this harness; every key under it is deleted by `stop()` (REDIS_URL may be shared). */
+  namespace: string;
   /** A new connected client; closed by `stop()`. */
   connect(): Promise<TestRedisClient>;
   stop(): Promise<void>;
@@ -67,8 +71,10 @@ export async function startTestRedis(): Promise<TestRedis> {
   const spawned = process.env.REDIS_URL ? undefined : await spawnRedis();
   const url = process.env.REDIS_URL ?? spawned!.url;
   const clients: TestRedisClient[] = [];
+  const namespace = `stepup-test:${randomUUID()}:`;
   return {
     url,
+    namespace,
     async connect() {
       const client = createClient({ url });
       client.on('error', () => undefined); // a stopped server must not crash the worker with an unhandled event
@@ -77,6 +83,11 @@ export async function startTestRedis(): Promise<TestRedis> {
       return client;
     },
     async stop() {
+      if (clients[0]?.isReady) {
+        const keys: string[] = [];
+        for await (const batch of clients[0].scanIterator({ MATCH: `${namespace}*`, COUNT: 500 })) keys.push(...batch);
+        if (keys.length) await clients[0].del(keys);
+      }
       await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
       const child = spawned?.child;
       if (child && child.exitCode === null) {

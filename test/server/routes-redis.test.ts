@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 20_000);
 afterAll(() => redis?.stop());
 
-describeStepUpRoutes('Redis', () => createRedisSessionStore({ client, prefix: `stepup-routes:${randomUUID()}:` }));
+describeStepUpRoutes('Redis', () => createRedisSessionStore({ client, prefix: `${redis.namespace}${randomUUID()}:` }));
 
 describe('two merchant server instances sharing one Redis', () => {
   let server: SandboxServer;
@@ -27,7 +27,7 @@ describe('two merchant server instances sharing one Redis', () => {
 
   beforeEach(async () => {
     server = await startTestSandbox({ latencyMs: 80 });
-    const prefix = `stepup-two:${randomUUID()}:`;
+    const prefix = `${redis.namespace}${randomUUID()}:`;
     const other = await redis.connect();
     instances = [client, other].map((redisClient) =>
       createStepUpRoutes({

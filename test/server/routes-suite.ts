@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The step-up routes suite, run once per session store (memory, Redis). Every test goes the whole way:
  * the kit's real `createFetchBackend` → the routes handler → the signed client → the sandbox server over

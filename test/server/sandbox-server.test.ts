@@ -1,8 +1,7 @@
 // @vitest-environment node
 /** The sandbox server's own pages and routes, and the `stepup-sandbox` command. */
 import { createVisaAcceptanceClient } from '../../src/server';
-import { runSandboxCli, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
-import { CliUsageError } from '../../src/sandbox-server/run-cli';
+import { CliUsageError, runSandboxCli, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { StepUpSandbox } from '../../src/sandbox';
 import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, signatureClient, startTestSandbox } from './helpers';
 

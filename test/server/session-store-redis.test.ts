@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 20_000);
 afterAll(() => redis?.stop());
 beforeEach(() => {
-  prefix = `stepup-test:${randomUUID()}:`;
+  prefix = `${redis.namespace}${randomUUID()}:`;
 });
 
 describeSessionStore(

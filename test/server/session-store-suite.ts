@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** Behaviour every `SessionStore` must have, run against the memory and the Redis store. */
 import { SessionLockTimeoutError, type SessionStore } from '../../src/server';
 import { sleep } from './helpers';
