@@ -3,24 +3,14 @@ import { expect, fn } from 'storybook/test';
 import { StepUpOtp, type StepUpMessagesOverride } from '../src';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { chooseAndSend, sentCode, waitForStatus } from './support/play';
-import { SimulatedDevice, sandboxLoader } from './support/sandbox';
+import { withSandbox } from './support/sandbox';
 
 /** Variants a designer needs to see: themes, narrow screens, long values, another language. */
 const meta = {
   title: 'StepUpOtp/Looks',
   component: StepUpOtp,
-  loaders: [sandboxLoader],
+  ...withSandbox,
   args: { stepUpOptions: DEFAULT_SANDBOX_OPTIONS, backend: createSandbox().backend, onVerified: fn() },
-  argTypes: { backend: { control: false }, queryClient: { control: false }, now: { control: false } },
-  render: (args, { loaded }) => {
-    const sandbox = loaded.sandbox as StepUpSandbox;
-    return (
-      <div className="sb-stage">
-        <StepUpOtp {...args} backend={sandbox.backend} />
-        <SimulatedDevice sandbox={sandbox} />
-      </div>
-    );
-  },
 } satisfies Meta<typeof StepUpOtp>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -3,7 +3,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { StepUpOtp } from '../src';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { chooseAndSend, root, sentCode, waitForStatus, wholeText, wrongCode } from './support/play';
-import { SimulatedDevice, sandboxLoader } from './support/sandbox';
+import { withSandbox } from './support/sandbox';
 import { USAGE } from './support/usage';
 
 const [SMS, EMAIL, BANK] = DEFAULT_SANDBOX_OPTIONS as [
@@ -18,7 +18,7 @@ const meta = {
   title: 'StepUpOtp',
   component: StepUpOtp,
   tags: ['autodocs'],
-  loaders: [sandboxLoader],
+  ...withSandbox,
   args: {
     stepUpOptions: DEFAULT_SANDBOX_OPTIONS,
     // replaced in render by the story's own simulator (see sandboxLoader)
@@ -26,16 +26,6 @@ const meta = {
     onVerified: fn(),
     onError: fn(),
     onStatusChange: fn(),
-  },
-  argTypes: { backend: { control: false }, queryClient: { control: false }, now: { control: false } },
-  render: (args, { loaded }) => {
-    const sandbox = loaded.sandbox as StepUpSandbox;
-    return (
-      <div className="sb-stage">
-        <StepUpOtp {...args} backend={sandbox.backend} />
-        <SimulatedDevice sandbox={sandbox} />
-      </div>
-    );
   },
   parameters: { docs: { description: { component: USAGE } } },
 } satisfies Meta<typeof StepUpOtp>;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { StepUpOtp, type StepUpOtpProps } from '../../src';
 import { createSandbox, type SandboxOptions, type StepUpSandbox } from '../../src/sandbox';
 
 /** A fresh simulator for every story render, configured by `parameters.sandbox`. */
@@ -26,3 +27,18 @@ export function SimulatedDevice({ sandbox }: { sandbox: StepUpSandbox }) {
     </aside>
   );
 }
+
+/** The Meta parts shared by the stories that run `<StepUpOtp>` against the story's simulator. */
+export const withSandbox = {
+  loaders: [sandboxLoader],
+  argTypes: { backend: { control: false as const }, queryClient: { control: false as const }, now: { control: false as const } },
+  render: (args: StepUpOtpProps, { loaded }: { loaded: Record<string, unknown> }) => {
+    const sandbox = loaded.sandbox as StepUpSandbox;
+    return (
+      <div className="sb-stage">
+        <StepUpOtp {...args} backend={sandbox.backend} />
+        <SimulatedDevice sandbox={sandbox} />
+      </div>
+    );
+  },
+};
