@@ -1,4 +1,4 @@
-import { useId, type ComponentPropsWithoutRef } from 'react';
+import { useEffect, useId, useRef, type ComponentPropsWithoutRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { MethodIcon } from './method-icon.js';
 import { useStepUpContext } from './context.js';
@@ -11,12 +11,20 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export function ChannelPicker(props: ChannelPickerProps) {
-  const { form, options, messages, ids, status } = useStepUpContext('StepUp.ChannelPicker');
+  const { form, options, messages, ids, status, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
   const groupName = useId();
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (choiceFocusKey === 0) return;
+    const radios = fieldset.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const target = Array.from(radios ?? []).find((r) => r.checked) ?? radios?.[0];
+    target?.focus();
+  }, [choiceFocusKey]);
   const locked = status !== 'choosing';
   const error = form.formState.errors.optionId?.message;
   return (
     <fieldset
+      ref={fieldset}
       data-part="channel-picker"
       aria-describedby={error ? ids.optionError : undefined}
       aria-invalid={error ? true : undefined}

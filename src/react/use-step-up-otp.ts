@@ -128,6 +128,8 @@ export interface UseStepUpOtpResult {
   validateCode(code: string): true | string;
   /** Increments when the code field should take focus. */
   focusKey: number;
+  /** Increments when the channel choice should take focus (after "Use another method"). */
+  choiceFocusKey: number;
 }
 
 const MUTATION_DEFAULTS = {
@@ -168,6 +170,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   stateRef.current ??= initialState(normalizeStepUpOptions(stepUpOptions as unknown[]));
   const [state, setState] = useState<StepUpState>(stateRef.current);
   const [focusKey, setFocusKey] = useState(0);
+  const [choiceFocusKey, setChoiceFocusKey] = useState(0);
 
   const dispatch = useCallback((event: StepUpEvent): boolean => {
     const prev = stateRef.current!;
@@ -406,6 +409,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     if (dispatch({ type: 'CHANGE_METHOD' })) {
       form.setValue('code', '');
       form.clearErrors();
+      // the button that had focus is gone: keyboard and screen-reader users land on the choice
+      setChoiceFocusKey((k) => k + 1);
     }
   }, [abortInFlight, dispatch, form]);
 
@@ -476,6 +481,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     expire,
     validateCode,
     focusKey,
+    choiceFocusKey,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   liveRegionText,
   renderStepUp,
   restoreClock,
+  root,
   sendButton,
   sendCode,
   serverError,
@@ -243,6 +244,18 @@ describe('focus', () => {
     await answer(r.lastCreate(), GRANT);
 
     expect(document.activeElement).toBe(codeInput());
+  });
+
+  it('moves to the chosen channel after "Use another method", whose button is gone', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
+    await r.user.click(screen.getByRole('button', { name: 'Send code' }));
+    await settle();
+    await answer(r.lastCreate(), GRANT);
+    await r.user.click(screen.getByRole('button', { name: 'Use another method' }));
+
+    expect(root()).toHaveAttribute('data-status', 'choosing');
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
   });
 
   it('focuses the first channel on mount with autoFocus, and nothing without it', () => {
