@@ -1,6 +1,7 @@
-import type { ComponentPropsWithoutRef } from 'react';
+import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { canResend, isResendOffered, resendsLeft } from '../core/index.js';
 import { useStepUpContext } from './context.js';
+import { useRescueFocus } from './use-rescue-focus.js';
 
 type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 
@@ -48,13 +49,17 @@ export function VerifyButton(props: ButtonProps) {
 export function ResendButton(props: ButtonProps & { describedBy?: string }) {
   const { state, resend, messages } = useStepUpContext('StepUp.ResendButton');
   const { describedBy, ...rest } = props;
+  const button = useRef<HTMLButtonElement>(null);
+  const primary = state.status === 'expired' || state.status === 'attempts-exhausted';
+  useRescueFocus(button, primary);
   if (!isResendOffered(state) && !(state.status === 'sending' && state.resend)) return null;
   const enabled = canResend(state);
   return (
     <button
+      ref={button}
       type="button"
       data-part="resend"
-      data-variant={state.status === 'expired' || state.status === 'attempts-exhausted' ? 'primary' : 'link'}
+      data-variant={primary ? 'primary' : 'link'}
       disabled={!enabled}
       aria-describedby={describedBy}
       data-busy={state.status === 'sending' ? '' : undefined}
@@ -80,9 +85,12 @@ export function ChangeMethodButton(props: ButtonProps) {
 /** "Try again": repeats the failed call, exactly one call per click. */
 export function RetryButton(props: ButtonProps) {
   const { status, retry, messages } = useStepUpContext('StepUp.RetryButton');
-  if (status !== 'send-failed' && status !== 'verify-failed') return null;
+  const button = useRef<HTMLButtonElement>(null);
+  const shown = status === 'send-failed' || status === 'verify-failed';
+  useRescueFocus(button, shown);
+  if (!shown) return null;
   return (
-    <button type="button" data-part="retry" data-variant="primary" onClick={retry} {...props}>
+    <button ref={button} type="button" data-part="retry" data-variant="primary" onClick={retry} {...props}>
       {messages.tryAgain}
     </button>
   );

@@ -258,6 +258,42 @@ describe('focus', () => {
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
   });
 
+  it('moves to "Try again" when the Send button it replaced had focus and the send failed', async () => {
+    const r = renderStepUp();
+    await r.user.click(sendButton());
+    await settle();
+    await fail(r.lastCreate(), serverError());
+
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' }));
+  });
+
+  it('moves to "Resend code" when the last attempt is spent and the code field is disabled', async () => {
+    const r = renderStepUp();
+    await sendCode(r, { ...GRANT, maxVerificationAllowed: 1 });
+    await typeCode(r, '111111');
+    await fail(r.lastValidate(), wrongCodeError());
+
+    expect(root()).toHaveAttribute('data-status', 'attempts-exhausted');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Resend code' }));
+  });
+
+  it('does not take focus from the merchant page when a failure arrives', async () => {
+    const r = renderStepUp({
+      wrap: (ui) => (
+        <>
+          {ui}
+          <button type="button">Pay now</button>
+        </>
+      ),
+    });
+    await r.user.click(sendButton());
+    await settle();
+    act(() => screen.getByRole('button', { name: 'Pay now' }).focus());
+    await fail(r.lastCreate(), serverError());
+
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pay now' }));
+  });
+
   it('focuses the first channel on mount with autoFocus, and nothing without it', () => {
     const first = renderStepUp({ stepUpOptions: [SMS, EMAIL], autoFocus: true });
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
