@@ -32,6 +32,7 @@ export async function runWithLock<R>(
   try {
     return await fn();
   } finally {
-    await primitives.release(id, token);
+    // a failed release must not turn a done step (a code Visa accepted) into an error: the lock's TTL frees it
+    await primitives.release(id, token).catch(() => undefined);
   }
 }

@@ -63,6 +63,10 @@ export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): P
       sends: 0,
     };
     await ctx.sessions.withLock(key, () => ctx.sessions.set(key, session, ctx.sessionTtlSeconds), ctx.lock);
+  } else {
+    // no step-up for this card: an earlier step-up of the session (another card, maybe verified) must not
+    // be mistaken for this one by getStepUp
+    await ctx.sessions.withLock(key, () => ctx.sessions.delete(key), ctx.lock);
   }
   ctx.logger.info('step-up: started', { action, stepUp, options: options.length, visaCorrelationId: answer.correlationId });
   return {

@@ -22,7 +22,13 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
     async (): Promise<HandledRoute> => {
       const session = await ctx.sessions.get(key);
       if (!session) return { outcome: routeError(409, 'no-step-up'), log: {} };
-      if (session.verified) return { outcome: routeError(409, 'already-verified'), log: {} };
+      // Visa accepted the code but the browser never got the answer (a timeout, a dropped connection) and
+      // tries again: replay the success, or the cardholder would be told the right code is wrong
+      if (session.verified)
+        return {
+          outcome: { status: 200, body: session.verified.action ? { action: session.verified.action } : {} },
+          log: { replayed: true },
+        };
       const code = session.code;
       if (!code || code.optionId !== optionId) return { outcome: routeError(409, 'code-not-sent'), log: {} };
       if (session.maxVerificationAllowed !== undefined && code.failedValidations >= session.maxVerificationAllowed)

@@ -81,7 +81,9 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
   const now = options.now ?? Date.now;
 
   async function post<T>(operation: VisaOperation, tokenId: string, suffix: string, payload: unknown, call: VisaCallOptions = {}) {
-    if (typeof tokenId !== 'string' || !tokenId.trim()) throw new TypeError('stepup-kit/server: tokenId is required');
+    // a token id is an opaque word; '..' or a slash would move the signed request to another path
+    if (typeof tokenId !== 'string' || !/^[A-Za-z0-9_=-]+$/.test(tokenId))
+      throw new TypeError('stepup-kit/server: tokenId must be a non-empty word of letters, digits, _ - =');
     const url = new URL(base.href);
     url.pathname = `${prefix}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
     const body = JSON.stringify(payload);

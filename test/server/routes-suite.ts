@@ -122,6 +122,15 @@ export function describeStepUpRoutes(label: string, makeStore: () => SessionStor
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ error: { kind: 'already-verified' } });
       expect(sendsFor(tokenId)).toBe(1);
+
+      // the browser lost the answer and tries again: the success is replayed, Visa is not asked twice
+      const validates = server.sandbox.calls('validateOtp').filter((c) => c.tokenId === tokenId).length;
+      const replay = await browser.validateOtp(
+        { clientCorrelationId: cid, stepUpOption: { id: SMS }, otp: codeFor(tokenId) },
+        ctx(),
+      );
+      expect(replay).toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+      expect(server.sandbox.calls('validateOtp').filter((c) => c.tokenId === tokenId)).toHaveLength(validates);
     });
 
     it('ignores a tokenId sent by the browser and uses the session’s', async () => {

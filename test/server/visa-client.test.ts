@@ -105,11 +105,21 @@ describe('client failures', () => {
     expect(error).toMatchObject({ kind: 'http', status: 500, body: { errors: [{ type: 'internalError' }] } });
   });
 
-  it('encodes the token id into the path', async () => {
-    const answer = await signatureClient(server).authenticationOptions('tok/../x y', AUTH_BODY);
-    expect(answer.body.action).toBe('STEP_UP_AUTHENTICATE');
-    await signatureClient(server).createOtp('tok/../x y', { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } });
-    expect(server.sandbox.calls('createOtp')[0]!.tokenId).toBe('tok/../x y');
+  it.each(['..', '.', 'tok/../x', 'a b', '', 'tok?x=1'])(
+    'refuses the token id %j before any request, so the signed path cannot move',
+    async (tokenId) => {
+      const before = server.sandbox.calls().length;
+      await expect(
+        signatureClient(server).createOtp(tokenId, { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } }),
+      ).rejects.toThrow(TypeError);
+      expect(server.sandbox.calls()).toHaveLength(before);
+    },
+  );
+
+  it('takes token ids of letters, digits, _ - and =', async () => {
+    await signatureClient(server).createOtp('7030160000000000123', { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } });
+    await signatureClient(server).createOtp('dG9r_ZW4-=', { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } });
+    expect(server.sandbox.calls('createOtp').map((c) => c.tokenId).slice(-2)).toEqual(['7030160000000000123', 'dG9r_ZW4-=']);
   });
 });
 
