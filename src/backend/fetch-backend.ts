@@ -50,6 +50,7 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     const onAbort = () => timeout.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     let response: Response;
+    let text: string;
     try {
       if (signal.aborted) throw signal.reason;
       response = await doFetch(`${base}${path}`, {
@@ -60,6 +61,8 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
         credentials: options.credentials ?? 'same-origin',
         cache: 'no-store',
       });
+      // the body is read under the same timeout and abort: a server that sends headers then stalls is a timeout
+      text = await response.text();
     } catch (cause) {
       if (signal.aborted) throw new StepUpBackendError('aborted', `POST ${path} was aborted`, { cause });
       if (timeout.signal.aborted)
@@ -70,7 +73,6 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
       signal.removeEventListener('abort', onAbort);
     }
 
-    const text = await response.text().catch(() => '');
     const parsed = parseBody(text);
     if (!response.ok) {
       throw new StepUpBackendError('http', `POST ${path} answered ${response.status}`, {

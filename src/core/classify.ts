@@ -38,6 +38,8 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
     if (error.kind === 'malformed') return 'malformed-response';
   }
   if (status === undefined) return 'unknown';
+  const routeKind = fromRouteKind(body, operation);
+  if (routeKind) return routeKind;
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server-error';
   if (status >= 400) {
@@ -46,6 +48,49 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
     return SEND_LIMIT.test(text) ? 'resends-exhausted' : 'send-rejected';
   }
   return 'unknown';
+}
+
+/**
+ * The kinds `stepup-kit/server` answers with (`{ error: { kind } }`): read them before guessing from the
+ * status, so the server's own refusals are never taken for a wrong code that spends an attempt.
+ */
+function fromRouteKind(body: unknown, operation: ErrorClassifierInput['operation']): StepUpErrorKind | undefined {
+  const kind = isRecord(body) && isRecord(body.error) ? body.error.kind : undefined;
+  if (typeof kind !== 'string') return undefined;
+  switch (kind) {
+    case 'invalid-otp':
+    case 'expired':
+    case 'attempts-exhausted':
+    case 'resends-exhausted':
+    case 'send-rejected':
+    case 'rate-limited':
+      return kind;
+    case 'option-not-issued':
+      return 'send-rejected';
+    // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
+    // cannot work, a new one is needed
+    case 'no-step-up':
+    case 'no-session':
+    case 'code-not-sent':
+      return operation === 'validate-otp' ? 'expired' : 'send-rejected';
+    case 'upstream-timeout':
+      return 'timeout';
+    case 'busy':
+    case 'upstream-error':
+    case 'upstream-unreachable':
+      return 'server-error';
+    case 'already-verified':
+      return 'send-rejected';
+    // the merchant's integration is wrong (a path, a header, a body): not the cardholder's code
+    case 'bad-request':
+    case 'unsupported-media-type':
+    case 'payload-too-large':
+    case 'not-found':
+    case 'method-not-allowed':
+      return 'unknown';
+    default:
+      return undefined;
+  }
 }
 
 /** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */

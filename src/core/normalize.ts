@@ -106,16 +106,25 @@ export function resolveCodeExpiration(
     case 'seconds':
       return receivedAt + n * 1000;
     case 'epoch-seconds':
-      return n * 1000;
+      return absolute(n * 1000, receivedAt);
     case 'epoch-milliseconds':
-      return n;
+      return absolute(n, receivedAt);
     case 'auto':
     default:
-      if (n >= 1e12) return n;
-      if (n >= 1e9) return n * 1000;
+      if (n >= 1e12) return absolute(n, receivedAt);
+      if (n >= 1e9) return absolute(n * 1000, receivedAt);
       if (n > 60) return receivedAt + n * 1000;
       return receivedAt + n * MINUTE;
   }
+}
+
+/**
+ * An absolute deadline is compared with this device's clock. One already past when the fresh code
+ * arrives says the clock is wrong, not that the code is dead: the expiry is then unknown and the server
+ * decides, instead of every code showing as expired on arrival.
+ */
+function absolute(deadline: number, receivedAt: number): number | undefined {
+  return deadline > receivedAt ? deadline : undefined;
 }
 
 /** Result of reading a backend answer: either the value or a sign that it was malformed. */

@@ -1,5 +1,5 @@
 import { useRef, type ComponentPropsWithoutRef } from 'react';
-import { canResend, isResendOffered, resendsLeft } from '../core/index.js';
+import { canResend, currentError, isResendOffered, isRetryable, resendsLeft, transition } from '../core/index.js';
 import { useStepUpContext } from './context.js';
 import { useRescueFocus } from './use-rescue-focus.js';
 
@@ -84,9 +84,15 @@ export function ChangeMethodButton(props: ButtonProps) {
 
 /** "Try again": repeats the failed call, exactly one call per click. */
 export function RetryButton(props: ButtonProps) {
-  const { status, retry, messages } = useStepUpContext('StepUp.RetryButton');
+  const { state, status, retry, messages } = useStepUpContext('StepUp.RetryButton');
   const button = useRef<HTMLButtonElement>(null);
-  const shown = status === 'send-failed' || status === 'verify-failed';
+  const error = currentError(state);
+  // offered only when it would make a call: not after "no more codes can be sent"
+  const shown =
+    (status === 'send-failed' || status === 'verify-failed') &&
+    error !== undefined &&
+    isRetryable(error.kind) &&
+    transition(state, { type: 'RETRY' }) !== state;
   useRescueFocus(button, shown);
   if (!shown) return null;
   return (

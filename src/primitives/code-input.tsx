@@ -1,5 +1,5 @@
 import { OTPInput } from 'input-otp';
-import { useEffect, useRef, type ClipboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type RefObject } from 'react';
 import { Controller } from 'react-hook-form';
 import { extractCode, isCodeEditable, sanitizeCode } from '../core/index.js';
 import { useStepUpContext } from './context.js';
@@ -65,6 +65,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
           };
           return (
             <div dir="ltr" data-part="code-slots-wrapper">
+              <ScrubValueAttribute input={input} value={field.value} />
               <OTPInput
                 ref={(el) => {
                   input.current = el;
@@ -113,4 +114,25 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * React mirrors a controlled input's value into its `value` attribute (on each render of the input, and
+ * input-otp renders it twice per keystroke), where DOM snapshots and `outerHTML` would read the code. The
+ * attribute is removed after our own renders and, through an observer, after input-otp's.
+ */
+function ScrubValueAttribute({ input, value }: { input: RefObject<HTMLInputElement | null>; value: string }) {
+  useLayoutEffect(() => {
+    input.current?.removeAttribute('value');
+  }, [input, value]);
+  useEffect(() => {
+    const element = input.current;
+    if (!element || typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(() => {
+      if (element.hasAttribute('value')) element.removeAttribute('value');
+    });
+    observer.observe(element, { attributes: true, attributeFilter: ['value'] });
+    return () => observer.disconnect();
+  }, [input]);
+  return null;
 }

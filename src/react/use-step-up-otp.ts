@@ -134,6 +134,8 @@ export interface UseStepUpOtpResult {
 
 const MUTATION_DEFAULTS = {
   retry: 0,
+  // a merchant client with throwOnError would tear the step-up down to an error boundary; failures are ours to show
+  throwOnError: false,
   // offline must fail with a sentence, not wait silently until the browser is back online
   networkMode: 'always',
   // the validate variables hold the code: drop the mutation from the cache as soon as it settles
@@ -200,13 +202,20 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     },
     queryClient,
   );
+  // The code never becomes a mutation variable: a merchant's MutationCache callbacks, useMutationState and
+  // the devtools see variables, so they get a call number and the request stays here until the call starts.
+  const pendingValidations = useRef(new Map<number, ValidateOtpRequest>());
   const validateMutation = useMutation(
     {
       ...MUTATION_DEFAULTS,
       mutationKey: ['stepup-kit', 'validate-otp'],
       scope,
-      mutationFn: ({ request, signal }: { request: ValidateOtpRequest; signal: AbortSignal }) =>
-        backend.validateOtp(request, { signal }),
+      mutationFn: ({ call, signal }: { call: number; signal: AbortSignal }) => {
+        const request = pendingValidations.current.get(call);
+        pendingValidations.current.delete(call);
+        if (!request) return Promise.reject(new StepUpBackendError('aborted', 'the validation was abandoned'));
+        return backend.validateOtp(request, { signal });
+      },
     },
     queryClient,
   );
@@ -221,6 +230,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
 
   const abortInFlight = useCallback(() => {
     generation.current += 1;
+    pendingValidations.current.clear();
     if (controller.current) {
       controller.current.abort();
       controller.current = null;
@@ -229,14 +239,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   }, []);
 
   const reportError = useCallback((error: StepUpError) => {
-    try {
-      latest.current.onError?.(error);
-    } catch (callbackError) {
-      // a merchant callback that throws must not break the step-up
-      queueMicrotask(() => {
-        throw callbackError;
-      });
-    }
+    safely(() => latest.current.onError?.(error));
   }, []);
 
   const body = useCallback(
@@ -293,10 +296,11 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
       const gen = ++generation.current;
       const ctrl = new AbortController();
       controller.current = ctrl;
-      const request: ValidateOtpRequest = { ...body(option), otp: code };
+      pendingValidations.current.clear();
+      pendingValidations.current.set(gen, { ...body(option), otp: code });
       const clearCode = () => form.setValue('code', '');
       validateMutation
-        .mutateAsync({ request, signal: ctrl.signal })
+        .mutateAsync({ call: gen, signal: ctrl.signal })
         .then(
           (raw) => {
             if (gen !== generation.current) return;
@@ -311,7 +315,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
             clearCode();
             if (!verifiedOnce.current) {
               verifiedOnce.current = true;
-              latest.current.onVerified?.({ response: parsed.value, stepUpOption: option, clientCorrelationId });
+              safely(() => latest.current.onVerified?.({ response: parsed.value, stepUpOption: option, clientCorrelationId }));
             }
           },
           (reason: unknown) => {
@@ -358,6 +362,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   }, [dispatch, form, messages, runSend]);
 
   const resend = useCallback(() => {
+    // a resend that the machine refuses (a code being checked, no sends left) must not abort anything
+    if (transition(stateRef.current!, { type: 'RESEND' }) === stateRef.current) return;
     abortInFlight();
     if (dispatch({ type: 'RESEND' })) {
       form.setValue('code', '');
@@ -418,7 +424,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     abortInFlight();
     if (dispatch({ type: 'CANCEL' })) {
       form.reset({ optionId: '', code: '' });
-      latest.current.onCancel?.();
+      safely(() => latest.current.onCancel?.());
     }
   }, [abortInFlight, dispatch, form]);
 
@@ -437,11 +443,13 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     const prev = previousStatus.current;
     previousStatus.current = state.status;
     if (prev === state.status && prev !== 'code-entry') return;
-    if (prev !== state.status && prev !== null) latest.current.onStatusChange?.(state.status, state);
+    if (prev !== state.status && prev !== null) safely(() => latest.current.onStatusChange?.(state.status, state));
     if (state.status === 'sending') announcer.announce(messages.announceSending);
     else if (state.status === 'verifying') announcer.announce(messages.announceVerifying);
     else if (state.status === 'verified') announcer.announce(messages.verified);
     else if (state.status === 'cancelled') announcer.announce(messages.cancelled);
+    // expiry by the clock is announced by the countdown's 0 s milestone; by the backend's word, here
+    else if (state.status === 'expired' && state.error) announcer.announce(messages.expired);
     else if (state.status === 'code-entry' && prev === 'sending')
       announcer.announce(
         messages.codeSent({ destination: messages.destination(state.code.option), method: state.code.option.method }),
@@ -493,4 +501,15 @@ function isOwnAbort(reason: unknown, ctrl: AbortController): boolean {
     (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'AbortError') ||
     reason === ctrl.signal.reason
   );
+}
+
+/** Runs a merchant callback; one that throws is reported to the page, never breaks the step-up. */
+function safely(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
 }

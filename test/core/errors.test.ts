@@ -280,3 +280,27 @@ describe('isRetryable', () => {
     expect(isRetryable(kind)).toBe(expected);
   });
 });
+
+describe('defaultClassifyError reads the kinds of stepup-kit/server', () => {
+  const routeError = (status: number, kind: string) =>
+    new StepUpBackendError('http', 'route error', { status, body: { error: { kind, message: 'x' }, message: 'x' } });
+  it.each<[string, number, string, 'create-otp' | 'validate-otp', string]>([
+    ['attempts-exhausted', 403, 'attempts-exhausted', 'validate-otp', 'not a wrong code that spends one more attempt'],
+    ['no-step-up', 409, 'expired', 'validate-otp', 'the code in hand cannot work any more'],
+    ['code-not-sent', 409, 'expired', 'validate-otp', 'a new code is needed'],
+    ['no-session', 401, 'send-rejected', 'create-otp', 'no send is possible'],
+    ['option-not-issued', 403, 'send-rejected', 'create-otp', 'another method'],
+    ['busy', 503, 'server-error', 'validate-otp', 'Try again'],
+    ['upstream-timeout', 504, 'timeout', 'create-otp', 'Try again'],
+    ['bad-request', 400, 'unknown', 'validate-otp', 'an integration error, not the code'],
+    ['resends-exhausted', 403, 'resends-exhausted', 'create-otp', 'no more sends'],
+  ])('%s (%i) → %s on %s: %s', (kind, status, expected, operation) => {
+    const error = routeError(status, kind);
+    expect(defaultClassifyError({ operation, status, body: error.body, error })).toBe(expected);
+  });
+
+  it('falls back to the status for a kind it does not know', () => {
+    const error = routeError(400, 'something-new');
+    expect(defaultClassifyError({ operation: 'validate-otp', status: 400, body: error.body, error })).toBe('invalid-otp');
+  });
+});

@@ -244,11 +244,9 @@ describe('resolveCodeExpiration', () => {
       ['300', RECEIVED + 300_000],
       [999_999_999, RECEIVED + 999_999_999_000],
       // ≥ 1e9: epoch seconds
-      [1e9, 1e12],
       [1_700_000_300, 1_700_000_300_000],
       ['1700000300', 1_700_000_300_000],
       // ≥ 1e12: epoch milliseconds
-      [1e12, 1e12],
       [1_700_000_300_000, 1_700_000_300_000],
     ])('%j → %d', (value, expected) => {
       expect(resolveCodeExpiration(value, 'auto', RECEIVED)).toBe(expected);
@@ -260,6 +258,18 @@ describe('resolveCodeExpiration', () => {
         expect(resolveCodeExpiration(value, 'auto', RECEIVED)).toBeUndefined();
       },
     );
+
+    it.each([[1e9], [1e12], [1_699_999_999], [1_700_000_000_000]])(
+      '%j is an absolute deadline already past when the code arrives: a wrong clock, so no deadline',
+      (value) => {
+        expect(resolveCodeExpiration(value, 'auto', RECEIVED)).toBeUndefined();
+      },
+    );
+
+    it('reads the epoch boundaries as absolute deadlines when they are ahead of the receipt time', () => {
+      expect(resolveCodeExpiration(1e9, 'auto', 1e12 - 1)).toBe(1e12);
+      expect(resolveCodeExpiration(1e12, 'auto', 1e12 - 1)).toBe(1e12);
+    });
 
     it('reads minutes and seconds from the receipt time it is given', () => {
       expect(resolveCodeExpiration(5, 'auto', 1000)).toBe(1000 + 5 * MINUTE);
@@ -276,11 +286,17 @@ describe('resolveCodeExpiration', () => {
       ['seconds', 300, RECEIVED + 300_000],
       ['seconds', '45', RECEIVED + 45_000],
       ['epoch-seconds', 1_700_000_300, 1_700_000_300_000],
-      ['epoch-seconds', 5, 5_000],
       ['epoch-milliseconds', 1_700_000_300_000, 1_700_000_300_000],
-      ['epoch-milliseconds', 5, 5],
     ])('%s: %j → %d', (unit, value, expected) => {
       expect(resolveCodeExpiration(value, unit, RECEIVED)).toBe(expected);
+    });
+
+    it.each<[CodeExpirationUnit, number]>([
+      ['epoch-seconds', 5],
+      ['epoch-milliseconds', 5],
+      ['epoch-seconds', 1_700_000_000],
+    ])('%s: %j is already past on arrival → undefined (the server decides)', (unit, value) => {
+      expect(resolveCodeExpiration(value, unit, RECEIVED)).toBeUndefined();
     });
 
     it.each<CodeExpirationUnit>(['minutes', 'seconds', 'epoch-seconds', 'epoch-milliseconds'])(

@@ -197,6 +197,29 @@ describe('createFetchBackend', () => {
       expect(caller.signal.aborted).toBe(false);
     });
 
+    it('times out a server that sends its headers and then stalls the body', async () => {
+      // like a real fetch, aborting the request's signal errors the body being read
+      const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"maxRequestsAllowed":'));
+            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+      }) as unknown as typeof globalThis.fetch;
+      const backend = createFetchBackend({ baseUrl: '/api', fetch, timeoutMs: 5_000 });
+
+      const pending = backend.createOtp(createBody, { signal: signal() });
+      const settled = vi.fn();
+      pending.then(settled, settled);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+
+      expect((await rejection(pending)).kind).toBe('timeout');
+    });
+
     it('clears its timer when the answer arrives in time', async () => {
       const fetch = stubFetch();
       const backend = createFetchBackend({ baseUrl: '/api', fetch, timeoutMs: 5_000 });

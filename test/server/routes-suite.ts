@@ -278,7 +278,7 @@ export function describeStepUpRoutes(label: string, makeStore: () => SessionStor
       const timedOut = await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()));
       expect(timedOut.status).toBe(504);
       expect(timedOut.body).toMatchObject({ error: { kind: 'upstream-timeout' } });
-      expect(kitKind(timedOut, 'validate-otp')).toBe('server-error');
+      expect(kitKind(timedOut, 'validate-otp')).toBe('timeout');
       server.sandbox.configure({ failure: 'validate-server-error' });
       expect((await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()))).status).toBe(502);
       server.sandbox.configure({ failure: 'none' });
