@@ -508,8 +508,11 @@ function safely(callback: () => void): void {
   try {
     callback();
   } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
+    // reportError fires the page's error event (and error trackers) without unwinding our code
+    if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+    else
+      queueMicrotask(() => {
+        throw error;
+      });
   }
 }

@@ -87,26 +87,27 @@ it('announces an expiry the backend reported', async () => {
   expect(liveRegionText()).toBe('This code has expired. Request a new code.');
 });
 
-it('survives an onStatusChange that throws', async () => {
-  const errors: unknown[] = [];
-  const onUncaught = (event: ErrorEvent) => {
-    errors.push(event.error);
-    event.preventDefault();
-  };
-  window.addEventListener('error', onUncaught);
-  const r = renderStepUp({
-    onStatusChange: () => {
-      throw new Error('merchant analytics bug');
-    },
-  });
-  await r.user.click(sendButton());
-  await settle();
-  await answer(r.lastCreate(), GRANT);
-  await settle();
-  window.removeEventListener('error', onUncaught);
+it('survives an onStatusChange that throws, and reports the error to the page', async () => {
+  const reportError = vi.fn();
+  vi.stubGlobal('reportError', reportError);
+  try {
+    const r = renderStepUp({
+      onStatusChange: () => {
+        throw new Error('merchant analytics bug');
+      },
+    });
+    await r.user.click(sendButton());
+    await settle();
+    await answer(r.lastCreate(), GRANT);
+    await settle();
 
-  expect(root()).toHaveAttribute('data-status', 'code-entry');
-  expect(screen.getByLabelText('Verification code')).toBeEnabled();
+    // once per status change (sending, code-entry), and the step-up goes on
+    expect(reportError.mock.calls).toEqual([[new Error('merchant analytics bug')], [new Error('merchant analytics bug')]]);
+    expect(root()).toHaveAttribute('data-status', 'code-entry');
+    expect(screen.getByLabelText('Verification code')).toBeEnabled();
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });
 
 it('a refused resend does not abort the code being checked (headless use)', async () => {
