@@ -6,12 +6,9 @@ import { chooseAndSend, root, sentCode, waitForStatus, wholeText, wrongCode } fr
 import { withSandbox } from './support/sandbox';
 import { USAGE } from './support/usage';
 
-const [SMS, EMAIL, BANK] = DEFAULT_SANDBOX_OPTIONS as [
-  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
-  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
-  (typeof DEFAULT_SANDBOX_OPTIONS)[0],
-];
+const [SMS, EMAIL] = DEFAULT_SANDBOX_OPTIONS as [(typeof DEFAULT_SANDBOX_OPTIONS)[0], (typeof DEFAULT_SANDBOX_OPTIONS)[0]];
 const SMS_LABEL = /Text message to \*\*\*-\*\*\*-1234/;
+const BANK_LABEL = /Online banking: Acme Bank app/;
 const EMAIL_LABEL = /Email to j\*\*\*\*\*n@e\*\*\*\*\*e\.com/;
 
 const meta = {
@@ -357,5 +354,3 @@ export const Cancel: Story = {
     await expect(args.onError).not.toHaveBeenCalled();
   },
 };
-const BANK_LABEL = /Online banking: Acme Bank app/;
-void BANK;

@@ -190,7 +190,7 @@ export class StepUpSandbox {
       expiresAt,
     });
     this.emit();
-    return this.grantBody(now, expiresAt);
+    return this.grantBody(expiresAt);
   }
 
   async validateOtp(request: ValidateOtpRequest, context?: StepUpCallContext): Promise<ValidateOtpResponse> {
@@ -221,7 +221,7 @@ export class StepUpSandbox {
     return { action: 'AUTHENTICATION_REGISTRATION' };
   }
 
-  private grantBody(now: number, expiresAt: number): CreateOtpResponse {
+  private grantBody(expiresAt: number): CreateOtpResponse {
     const { expirationFormat, codeLifetimeSeconds, numbersAsStrings, maxRequestsAllowed, maxVerificationAllowed } =
       this.options;
     const expiration =
@@ -232,7 +232,6 @@ export class StepUpSandbox {
           : expirationFormat === 'epoch-seconds'
             ? Math.floor(expiresAt / 1000)
             : expiresAt;
-    void now;
     const format = (n: number) => (numbersAsStrings ? String(n) : n);
     return {
       maxRequestsAllowed: format(maxRequestsAllowed),
