@@ -3,12 +3,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import {
   clampCodeLength,
+  currentCode,
+  extractCode,
   initialState,
   malformedResponseError,
   normalizeCreateOtpResponse,
   normalizeStepUpOptions,
   normalizeValidateOtpResponse,
   resolveMessages,
+  sanitizeCode,
   StepUpBackendError,
   StepUpError,
   toStepUpError,
@@ -29,6 +32,7 @@ import {
 import { createAnnouncer, type Announcer } from './announcer.js';
 import { newCorrelationId } from './correlation-id.js';
 import { useResolvedQueryClient } from './use-resolved-query-client.js';
+import { useWebOtp } from './use-web-otp.js';
 
 /** What `onVerified` receives. */
 export interface StepUpVerifiedResult {
@@ -89,6 +93,12 @@ export interface UseStepUpOtpOptions {
   queryClient?: QueryClient;
   /** Maps a failed call to an error kind; return `undefined` to use the default mapping. */
   classifyError?: ErrorClassifier;
+  /**
+   * On Chrome for Android, offer the code from an SMS bound to this origin (WebOTP) while an SMS code is
+   * awaited; the cardholder confirms in a system sheet and the code is checked.
+   * @defaultValue true
+   */
+  webOtp?: boolean;
   /**
    * The wall clock, for tests and stories.
    * @defaultValue Date.now
@@ -436,6 +446,16 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     return true;
   }, [dispatch, form, now, reportError]);
   expireIfDue.current = expire;
+
+  // WebOTP for an SMS code: one request while the code is awaited, aborted once it is being checked or the step-up moves on
+  const pendingCode = state.status === 'code-entry' ? currentCode(state) : undefined;
+  const smsCodePending = options.webOtp !== false && pendingCode?.option.method === 'OTP_SMS';
+  useWebOtp(smsCodePending, pendingCode?.sentAt, (received) => {
+    const code = sanitizeCode(extractCode(received, codeLength), codeLength);
+    if (code.length !== codeLength) return;
+    form.setValue('code', code);
+    submitCode(code);
+  });
 
   // Status side effects: the merchant's callback and the polite announcements.
   const previousStatus = useRef<StepUpStatus | null>(null);
