@@ -35,7 +35,8 @@ export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootP
     }),
     [base],
   );
-  const value = useMemo<StepUpContextValue>(() => ({ ...stepUp, ids }), [stepUp, ids]);
+  // a new value with each render of the step-up: the parts follow its state (the countdown ticks on its own)
+  const value: StepUpContextValue = { ...stepUp, ids };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     onKeyDown?.(event);

@@ -148,7 +148,7 @@ const MUTATION_DEFAULTS = {
   throwOnError: false,
   // offline must fail with a sentence, not wait silently until the browser is back online
   networkMode: 'always',
-  // the validate variables hold the code: drop the mutation from the cache as soon as it settles
+  // nothing of a step-up outlives it in a shared cache
   gcTime: 0,
 } as const;
 
@@ -214,17 +214,17 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   );
   // The code never becomes a mutation variable: a merchant's MutationCache callbacks, useMutationState and
   // the devtools see variables, so they get a call number and the request stays here until the call starts.
-  const pendingValidations = useRef(new Map<number, ValidateOtpRequest>());
+  const pendingValidation = useRef<{ call: number; request: ValidateOtpRequest } | null>(null);
   const validateMutation = useMutation(
     {
       ...MUTATION_DEFAULTS,
       mutationKey: ['stepup-kit', 'validate-otp'],
       scope,
       mutationFn: ({ call, signal }: { call: number; signal: AbortSignal }) => {
-        const request = pendingValidations.current.get(call);
-        pendingValidations.current.delete(call);
-        if (!request) return Promise.reject(new StepUpBackendError('aborted', 'the validation was abandoned'));
-        return backend.validateOtp(request, { signal });
+        const pending = pendingValidation.current;
+        pendingValidation.current = null;
+        if (pending?.call !== call) return Promise.reject(new StepUpBackendError('aborted', 'the validation was abandoned'));
+        return backend.validateOtp(pending.request, { signal });
       },
     },
     queryClient,
@@ -235,12 +235,10 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   const generation = useRef(0);
   const controller = useRef<AbortController | null>(null);
   const verifiedOnce = useRef(false);
-  // set below to `expire`; used by calls that settle after the deadline
-  const expireIfDue = useRef<() => boolean>(() => false);
 
   const abortInFlight = useCallback(() => {
     generation.current += 1;
-    pendingValidations.current.clear();
+    pendingValidation.current = null;
     if (controller.current) {
       controller.current.abort();
       controller.current = null;
@@ -298,6 +296,14 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     [body, classifyError, codeExpirationUnit, createMutation, dispatch, form, now, reportError],
   );
 
+  const expire = useCallback((): boolean => {
+    if (!dispatch({ type: 'EXPIRE', now: now() })) return false;
+    form.setValue('code', '');
+    form.clearErrors('code');
+    reportError(new StepUpError('expired', 'clock', 'the code expired'));
+    return true;
+  }, [dispatch, form, now, reportError]);
+
   const runValidate = useCallback(
     (code: string) => {
       const current = stateRef.current!;
@@ -306,8 +312,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
       const gen = ++generation.current;
       const ctrl = new AbortController();
       controller.current = ctrl;
-      pendingValidations.current.clear();
-      pendingValidations.current.set(gen, { ...body(option), otp: code });
+      pendingValidation.current = { call: gen, request: { ...body(option), otp: code } };
       const clearCode = () => form.setValue('code', '');
       validateMutation
         .mutateAsync({ call: gen, signal: ctrl.signal })
@@ -333,7 +338,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
             const error = toStepUpError(reason, 'validate-otp', classifyError);
             dispatch({ type: 'VERIFY_FAILED', error });
             // the deadline may have passed while the code was being checked
-            expireIfDue.current();
+            expire();
             const after = stateRef.current!;
             if (after.status !== 'verify-failed') {
               // a rejected or expired code is spent: clear the field for the next one
@@ -346,11 +351,9 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
         )
         .finally(() => {
           if (controller.current === ctrl) controller.current = null;
-          // keep no copy of the code in the mutation cache
-          validateMutation.reset();
         });
     },
-    [body, classifyError, clientCorrelationId, dispatch, form, reportError, validateMutation],
+    [body, classifyError, clientCorrelationId, dispatch, expire, form, reportError, validateMutation],
   );
 
   const validateCode = useCallback(
@@ -408,16 +411,10 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     if (current.status === 'send-failed') {
       if (dispatch({ type: 'RETRY' })) runSend(current.option);
     } else if (current.status === 'verify-failed') {
-      // never send a code again once it has expired
-      if (expireIfDue.current()) return;
-      const code = form.getValues('code');
-      if (validateCode(code) !== true) {
-        form.setError('code', { type: 'validate', message: messages.codeIncomplete({ length: codeLength }) });
-        return;
-      }
-      if (dispatch({ type: 'RETRY' })) runValidate(code);
+      // the code in the field again: SUBMIT checks its length, the deadline and the attempts left
+      submitCode();
     }
-  }, [codeLength, dispatch, form, messages, runSend, runValidate, validateCode]);
+  }, [dispatch, runSend, submitCode]);
 
   const changeMethod = useCallback(() => {
     if (stateRef.current!.status === 'verifying') return;
@@ -438,15 +435,6 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     }
   }, [abortInFlight, dispatch, form]);
 
-  const expire = useCallback((): boolean => {
-    if (!dispatch({ type: 'EXPIRE', now: now() })) return false;
-    form.setValue('code', '');
-    form.clearErrors('code');
-    reportError(new StepUpError('expired', 'clock', 'the code expired'));
-    return true;
-  }, [dispatch, form, now, reportError]);
-  expireIfDue.current = expire;
-
   // WebOTP for an SMS code: one request while the code is awaited, aborted once it is being checked or the step-up moves on
   const pendingCode = state.status === 'code-entry' ? currentCode(state) : undefined;
   const smsCodePending = options.webOtp !== false && pendingCode?.option.method === 'OTP_SMS';
@@ -462,8 +450,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   useEffect(() => {
     const prev = previousStatus.current;
     previousStatus.current = state.status;
-    if (prev === state.status && prev !== 'code-entry') return;
-    if (prev !== state.status && prev !== null) safely(() => latest.current.onStatusChange?.(state.status, state));
+    if (prev === state.status) return;
+    if (prev !== null) safely(() => latest.current.onStatusChange?.(state.status, state));
     if (state.status === 'sending') announcer.announce(messages.announceSending);
     else if (state.status === 'verifying') announcer.announce(messages.announceVerifying);
     else if (state.status === 'verified') announcer.announce(messages.verified);
