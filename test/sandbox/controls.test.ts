@@ -18,16 +18,13 @@ import {
   rejection,
   sendRequest,
   validateRequest,
+  SUCCESS,
+  testClock,
 } from './helpers';
 
-let t: number;
-const now = () => t;
+const clock = testClock();
+const now = clock.now;
 
-beforeEach(() => {
-  t = T0;
-});
-
-const SUCCESS = { action: 'AUTHENTICATION_REGISTRATION' };
 
 function make(options: SandboxOptions = {}) {
   return createSandbox({ stepUpOptions: OPTIONS, now, random: digitsRandom('123456654321'), ...options });
@@ -56,7 +53,7 @@ describe('configure()', () => {
   it('keeps the options it is not given (clock, random, step-up options, limits)', async () => {
     const sandbox = make({ maxVerificationAllowed: 4, codeLifetimeSeconds: 120 });
     sandbox.configure({ expirationFormat: 'epoch-milliseconds' });
-    t = T0 + 5000;
+    clock.t = T0 + 5000;
     const answer = await sandbox.backend.createOtp(sendRequest(BANK_ID), ctx());
     expect(answer).toEqual({ maxRequestsAllowed: 3, maxVerificationAllowed: 4, codeExpiration: T0 + 5000 + 120_000 });
     expect(sandbox.lastMessage()).toMatchObject({ code: '123456', sentAt: T0 + 5000, optionId: BANK_ID });
@@ -84,7 +81,7 @@ describe('configure()', () => {
     sandbox.configure({ expirationFormat: 'epoch-seconds', numbersAsStrings: true });
     const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
     expect(answer.codeExpiration).toBe(String((T0 + 300_000) / 1000));
-    const parsed = normalizeCreateOtpResponse(answer, 'auto', t);
+    const parsed = normalizeCreateOtpResponse(answer, 'auto', clock.t);
     expect(parsed.ok && parsed.value.expiresAt).toBe(T0 + 300_000);
   });
 
@@ -160,11 +157,11 @@ describe('calls()', () => {
   it('records every request, in order, with its operation, token, body and time', async () => {
     const sandbox = make();
     await sandbox.backend.createOtp(sendRequest(SMS_ID, 'token-A'), ctx());
-    t += 1000;
+    clock.t += 1000;
     await rejection(sandbox.backend.validateOtp(validateRequest('000000', SMS_ID, 'token-A'), ctx()));
-    t += 1000;
+    clock.t += 1000;
     await sandbox.backend.validateOtp(validateRequest('123456', SMS_ID, 'token-A'), ctx());
-    t += 1000;
+    clock.t += 1000;
     await rejection(sandbox.backend.createOtp(sendRequest('no-such-option'), ctx()));
 
     const calls = sandbox.calls();

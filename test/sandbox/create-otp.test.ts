@@ -18,14 +18,11 @@ import {
   sendRequest,
   sequenceRandom,
   validateRequest,
+  testClock,
 } from './helpers';
 
-let t: number;
-const now = () => t;
-
-beforeEach(() => {
-  t = T0;
-});
+const clock = testClock();
+const now = clock.now;
 
 function make(options: SandboxOptions = {}) {
   return createSandbox({ stepUpOptions: OPTIONS, now, random: digitsRandom('123456'), ...options });
@@ -38,10 +35,10 @@ describe('createOtp answer', () => {
     ['epoch-seconds', (t) => Math.floor((t + 300_000) / 1000)],
     ['epoch-milliseconds', (t) => t + 300_000],
   ])('states codeExpiration as %s', async (expirationFormat, expected) => {
-    t = T0 + 123; // a clock that is not on a whole second, so epoch-seconds must round down
+    clock.t = T0 + 123; // a clock that is not on a whole second, so epoch-seconds must round down
     const sandbox = make({ expirationFormat, maxRequestsAllowed: 4, maxVerificationAllowed: 2 });
     const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
-    expect(answer).toEqual({ maxRequestsAllowed: 4, maxVerificationAllowed: 2, codeExpiration: expected(t) });
+    expect(answer).toEqual({ maxRequestsAllowed: 4, maxVerificationAllowed: 2, codeExpiration: expected(clock.t) });
   });
 
   it('defaults to minutes, 3 requests, 3 verifications and a 300-second lifetime', async () => {
@@ -92,15 +89,15 @@ describe("createOtp answer as the kit reads it (normalizeCreateOtpResponse, 'aut
   ])('%s (numbersAsStrings: %s) → expiresAt = sentAt + 300 s', async (expirationFormat, numbersAsStrings) => {
     const sandbox = make({ expirationFormat, numbersAsStrings, maxRequestsAllowed: 4, maxVerificationAllowed: 2 });
     const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
-    const parsed = normalizeCreateOtpResponse(answer, 'auto', t);
+    const parsed = normalizeCreateOtpResponse(answer, 'auto', clock.t);
     expect(parsed).toEqual({ ok: true, value: { maxRequests: 4, maxVerifications: 2, expiresAt: T0 + 300_000 } });
     expect(sandbox.lastMessage()?.expiresAt).toBe(T0 + 300_000);
   });
 
   it('epoch-seconds drops the milliseconds of the deadline (floor)', async () => {
-    t = T0 + 999;
+    clock.t = T0 + 999;
     const sandbox = make({ expirationFormat: 'epoch-seconds' });
-    const parsed = normalizeCreateOtpResponse(await sandbox.backend.createOtp(sendRequest(), ctx()), 'auto', t);
+    const parsed = normalizeCreateOtpResponse(await sandbox.backend.createOtp(sendRequest(), ctx()), 'auto', clock.t);
     expect(parsed.ok && parsed.value.expiresAt).toBe(T0 + 300_000);
   });
 
@@ -108,7 +105,7 @@ describe("createOtp answer as the kit reads it (normalizeCreateOtpResponse, 'aut
     const sandbox = make({ codeLifetimeSeconds: 90 });
     const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
     expect(answer.codeExpiration).toBe(1.5);
-    const parsed = normalizeCreateOtpResponse(answer, 'auto', t);
+    const parsed = normalizeCreateOtpResponse(answer, 'auto', clock.t);
     expect(parsed.ok && parsed.value.expiresAt).toBe(T0 + 90_000);
   });
 
@@ -116,11 +113,11 @@ describe("createOtp answer as the kit reads it (normalizeCreateOtpResponse, 'aut
     const sandbox = make({ codeLifetimeSeconds: 45, expirationFormat: 'seconds' });
     const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
     expect(answer.codeExpiration).toBe(45);
-    const parsed = normalizeCreateOtpResponse(answer, 'seconds', t);
+    const parsed = normalizeCreateOtpResponse(answer, 'seconds', clock.t);
     expect(parsed.ok && parsed.value.expiresAt).toBe(T0 + 45_000);
     expect(sandbox.lastMessage()?.expiresAt).toBe(T0 + 45_000);
     // under 'auto' the same 45 reads as minutes, per the kit's documented rule (1 … 60 → minutes)
-    const auto = normalizeCreateOtpResponse(answer, 'auto', t);
+    const auto = normalizeCreateOtpResponse(answer, 'auto', clock.t);
     expect(auto.ok && auto.value.expiresAt).toBe(T0 + 45 * 60_000);
   });
 });
@@ -190,9 +187,9 @@ describe('outbox', () => {
   it('outbox() keeps every code sent, oldest first, with the clock at each send', async () => {
     const sandbox = make({ random: digitsRandom('111111222222333333'), maxRequestsAllowed: 5 });
     await sandbox.backend.createOtp(sendRequest(SMS_ID), ctx());
-    t += 30_000;
+    clock.t += 30_000;
     await sandbox.backend.createOtp(sendRequest(BANK_ID), ctx());
-    t += 30_000;
+    clock.t += 30_000;
     await sandbox.backend.createOtp(sendRequest(SMS_ID, 'other-token'), ctx());
     const outbox = sandbox.outbox();
     expect(outbox).toHaveLength(3);

@@ -3,7 +3,6 @@ import { createSandbox, type SandboxOptions } from '../../src/sandbox';
 import {
   OPTIONS,
   SMS_ID,
-  T0,
   classify,
   ctx,
   digitsRandom,
@@ -11,20 +10,17 @@ import {
   sendRequest,
   track,
   validateRequest,
+  SUCCESS,
+  testClock,
 } from './helpers';
 
-let t: number;
-const now = () => t;
-
-beforeEach(() => {
-  t = T0;
-});
+const clock = testClock();
+const now = clock.now;
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const SUCCESS = { action: 'AUTHENTICATION_REGISTRATION' };
 
 function make(options: SandboxOptions = {}) {
   return createSandbox({ stepUpOptions: OPTIONS, now, random: digitsRandom('123456'), ...options });
@@ -118,7 +114,7 @@ describe("failure: 'malformed'", () => {
     const sandbox = make({ failure: 'malformed' });
     const answer: unknown = await sandbox.backend.createOtp(sendRequest(), ctx());
     expect(answer !== null && typeof answer === 'object' && !Array.isArray(answer)).toBe(false);
-    const parsed = normalizeCreateOtpResponse(answer, 'auto', t);
+    const parsed = normalizeCreateOtpResponse(answer, 'auto', clock.t);
     expect(parsed.ok).toBe(false);
   });
 });

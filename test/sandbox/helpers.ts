@@ -85,3 +85,15 @@ export function track<T>(promise: Promise<T>) {
   );
   return { state, done };
 }
+
+/** The validate answer of an accepted code. */
+export const SUCCESS = { action: 'AUTHENTICATION_REGISTRATION' };
+
+/** A clock the test sets (`clock.t = …`), back at T0 before each test; `clock.now` goes to the sandbox. */
+export function testClock(): { t: number; now: () => number } {
+  const clock = { t: T0, now: () => clock.t };
+  beforeEach(() => {
+    clock.t = T0;
+  });
+  return clock;
+}

@@ -11,16 +11,13 @@ import {
   rejection,
   sendRequest,
   validateRequest,
+  SUCCESS,
+  testClock,
 } from './helpers';
 
-let t: number;
-const now = () => t;
+const clock = testClock();
+const now = clock.now;
 
-beforeEach(() => {
-  t = T0;
-});
-
-const SUCCESS = { action: 'AUTHENTICATION_REGISTRATION' };
 
 /** A sandbox whose first code is 123456 and second 654321, with one code already sent by SMS. */
 async function sent(options: SandboxOptions = {}, tokenId?: string) {
@@ -96,7 +93,7 @@ describe('validateOtp', () => {
 
   it('just before expiresAt the code works', async () => {
     const sandbox = await sent();
-    t = sandbox.lastMessage()!.expiresAt - 1;
+    clock.t = sandbox.lastMessage()!.expiresAt - 1;
     await expect(sandbox.backend.validateOtp(validateRequest('123456'), ctx())).resolves.toEqual(SUCCESS);
   });
 
@@ -104,7 +101,7 @@ describe('validateOtp', () => {
     const sandbox = await sent();
     const { expiresAt } = sandbox.lastMessage()!;
     expect(expiresAt).toBe(T0 + 300_000);
-    t = expiresAt + after;
+    clock.t = expiresAt + after;
     const error = await rejection(sandbox.backend.validateOtp(validateRequest('123456'), ctx()));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(400);
@@ -113,14 +110,14 @@ describe('validateOtp', () => {
 
   it('expiry follows codeLifetimeSeconds', async () => {
     const sandbox = await sent({ codeLifetimeSeconds: 30 });
-    t = T0 + 30_000;
+    clock.t = T0 + 30_000;
     const error = await rejection(sandbox.backend.validateOtp(validateRequest('123456'), ctx()));
     expect(classify(error, 'validate-otp')).toBe('expired');
   });
 
   it('an expired code is also refused when it is wrong, and a resend gives a working code', async () => {
     const sandbox = await sent();
-    t = T0 + 300_000;
+    clock.t = T0 + 300_000;
     const error = await rejection(sandbox.backend.validateOtp(validateRequest('000000'), ctx()));
     expect(classify(error, 'validate-otp')).toBe('expired');
     await sandbox.backend.createOtp(sendRequest(), ctx());
@@ -205,7 +202,7 @@ describe('golden code', () => {
     expect((await rejection(unsent.backend.validateOtp(validateRequest('456789'), ctx()))).status).toBe(400);
 
     const sandbox = await sent({ goldenCode: true });
-    t = T0 + 300_000;
+    clock.t = T0 + 300_000;
     const error = await rejection(sandbox.backend.validateOtp(validateRequest('456789'), ctx()));
     expect(classify(error, 'validate-otp')).toBe('expired');
   });
