@@ -1,4 +1,5 @@
 import { defaultClassifyError } from '../core/classify.js';
+import type { LogFields, StepUpLogger } from './logger.js';
 import { VisaApiError } from './visa-api-error.js';
 
 /** The `error.kind` of every non-2xx answer of the step-up routes. */
@@ -119,4 +120,24 @@ export function toResponse(outcome: RouteOutcome, extraHeaders?: Record<string, 
     status: outcome.status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders },
   });
+}
+
+/**
+ * Logs a failed Visa call without its request body (which may hold the code) and returns Visa's
+ * correlation id, for the route's own log line.
+ */
+export function logUpstreamFailure(
+  logger: StepUpLogger,
+  operation: 'create-OTP' | 'validate',
+  error: unknown,
+  fields: LogFields = {},
+): string | undefined {
+  const visaCorrelationId = error instanceof VisaApiError ? error.correlationId : undefined;
+  logger.warn(`step-up: Visa ${operation} failed`, {
+    ...fields,
+    error: error instanceof Error ? error.message : 'unknown error',
+    visaStatus: error instanceof VisaApiError ? error.status : undefined,
+    visaCorrelationId,
+  });
+  return visaCorrelationId;
 }

@@ -1,7 +1,6 @@
 import { parseLimit } from '../core/normalize.js';
 import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
-import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
-import { VisaApiError } from './visa-api-error.js';
+import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 
 /**
  * `POST …/one-time-passwords`. Under the session lock: a send that overlapped another send of the same
@@ -52,13 +51,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         session.code = { optionId, failedValidations: 0 };
       } catch (error) {
         outcome = upstreamFailure(error, 'create-otp');
-        if (error instanceof VisaApiError) visaCorrelationId = error.correlationId;
-        ctx.logger.warn('step-up: Visa create-OTP failed', {
-          seq,
-          error: error instanceof Error ? error.message : 'unknown error',
-          visaStatus: error instanceof VisaApiError ? error.status : undefined,
-          visaCorrelationId,
-        });
+        visaCorrelationId = logUpstreamFailure(ctx.logger, 'create-OTP', error, { seq });
       }
       session.lastSend = { seq, optionId, status: outcome.status, body: outcome.body };
       await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);

@@ -1,5 +1,5 @@
 import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
-import { routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
+import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 import { VisaApiError } from './visa-api-error.js';
 
 /** The `otp` field: Visa allows up to 8 characters; a little slack, but never arbitrary text. */
@@ -50,15 +50,10 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
         outcome = { status: 200, body: answer.body };
       } catch (error) {
         outcome = upstreamFailure(error, 'validate-otp');
-        if (error instanceof VisaApiError) {
-          visaCorrelationId = error.correlationId;
-          if (error.kind === 'http' && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429) code.failedValidations += 1;
-        }
-        ctx.logger.warn('step-up: Visa validate failed', {
-          error: error instanceof Error ? error.message : 'unknown error',
-          visaStatus: error instanceof VisaApiError ? error.status : undefined,
-          visaCorrelationId,
-        });
+        // only Visa's own refusal of the code spends an attempt
+        if (error instanceof VisaApiError && error.kind === 'http' && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429)
+          code.failedValidations += 1;
+        visaCorrelationId = logUpstreamFailure(ctx.logger, 'validate', error);
       }
       await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);
       return { outcome, log: { upstreamMs: ctx.now() - started, visaCorrelationId } };
