@@ -223,6 +223,44 @@ export const ValidateFailed: Story = {
   },
 };
 
+/** Earlier sends spent this card's budget: the backend refuses, and no "Try again" is offered. */
+export const SendLimitReachedEarlier: Story = {
+  parameters: { sandbox: { maxRequestsAllowed: 1 } },
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    // a code sent in an earlier visit spent the card's only send
+    await sandbox.backend.createOtp(
+      { clientCorrelationId: 'earlier-visit', stepUpOption: { id: SMS!.id! } },
+      { signal: new AbortController().signal },
+    );
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('No more codes can be sent for this card.');
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    // every channel shares the card's budget: no other method to offer, and the reason is said once
+    await expect(canvas.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
+    await expect(canvas.queryAllByText(/No more codes can be sent/)).toHaveLength(1);
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'resends-exhausted', status: 403 }));
+  },
+};
+
+/** The backend says the code expired before the countdown did (its clock decides). */
+export const ExpiredByTheServer: Story = {
+  // the simulator's codes live 1 s, but the merchant told the kit to read codeExpiration as minutes
+  args: { codeExpirationUnit: 'minutes' },
+  parameters: { sandbox: { codeLifetimeSeconds: 1, expirationFormat: 'seconds' } },
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await userEvent.type(input, sentCode(sandbox));
+    await waitForStatus(canvas, 'expired');
+    await expect(canvas.getByText(wholeText('This code has expired. Request a new code.'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Resend code' })).toHaveFocus();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'expired', status: 400 }));
+  },
+};
+
 export const NetworkDown: Story = {
   parameters: { sandbox: { failure: 'network' } },
   play: async ({ canvas, userEvent, args }) => {

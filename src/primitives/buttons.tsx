@@ -73,8 +73,10 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
 
 /** "Use another method": back to the channel choice. */
 export function ChangeMethodButton(props: ButtonProps) {
-  const { status, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
+  const { state, status, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
   if (status === 'verifying' || status === 'verified' || status === 'cancelled' || status === 'choosing') return null;
+  // sends are counted per card: with none left, no other method can get a code either
+  if (resendsLeft(state) === 0) return null;
   return (
     <button type="button" data-part="change-method" data-variant="link" onClick={changeMethod} {...props}>
       {messages.useAnotherMethod}

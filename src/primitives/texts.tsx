@@ -44,6 +44,8 @@ export function ResendInfo({ onlyWhenExhausted, ...props }: ComponentPropsWithou
   const { state, messages, locale } = useStepUpContext('StepUp.ResendInfo');
   const left = resendsLeft(state);
   if (left === undefined || (onlyWhenExhausted && left > 0)) return null;
+  // the alert already says it
+  if (currentError(state)?.kind === 'resends-exhausted') return null;
   return (
     <p data-part="resend-info" data-state={left === 0 ? 'exhausted' : 'available'} {...props}>
       {left === 0 ? messages.resendsExhausted : messages.resendsLeft({ count: left, locale })}

@@ -72,6 +72,8 @@ it('offers no "Try again" once the backend says no more codes can be sent', asyn
 
   expect(screen.getByRole('alert')).toHaveTextContent('No more codes can be sent for this card.');
   expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
+  expect(screen.queryAllByText(/No more codes can be sent/)).toHaveLength(1);
 });
 
 it('announces an expiry the backend reported', async () => {
