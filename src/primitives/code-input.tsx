@@ -75,7 +75,13 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 // belongs to no form: the code never travels with the merchant's form
                 form={`${ids.code}-no-form`}
                 value={field.value}
-                onChange={(raw: string) => setCode(sanitizeCode(raw, codeLength))}
+                onChange={(raw: string) => {
+                  setCode(sanitizeCode(raw, codeLength));
+                  // input-otp mirrors the caret from the browser's selectionchange, a task after this
+                  // event: a second render per keystroke. Telling it now puts both in one commit, and
+                  // the browser's own event then finds nothing to change.
+                  document.dispatchEvent(new Event('selectionchange'));
+                }}
                 onPasteCapture={onPasteCapture}
                 onBlur={field.onBlur}
                 maxLength={codeLength}

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Announcer } from '../react/announcer.js';
 
 const visuallyHidden = {
@@ -15,13 +15,17 @@ const visuallyHidden = {
 
 /**
  * The one polite live region: status changes and the 60/30/10/0-second milestones, never every second.
- * It subscribes to the announcer alone, so an announcement re-renders nothing else.
+ * Announcements are written straight into its text, so speaking costs no React render at all: the
+ * "Checking your code…" of the last digit does not add a commit before the code is sent.
  */
 export function LiveRegion({ announcer }: { announcer: Announcer }) {
-  const message = useSyncExternalStore(announcer.subscribe, announcer.getSnapshot, announcer.getSnapshot);
-  return (
-    <div role="status" aria-live="polite" aria-atomic="true" data-part="live-region" style={visuallyHidden}>
-      {message}
-    </div>
-  );
+  const region = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const write = () => {
+      if (region.current) region.current.textContent = announcer.getSnapshot();
+    };
+    write();
+    return announcer.subscribe(write);
+  }, [announcer]);
+  return <div ref={region} role="status" aria-live="polite" aria-atomic="true" data-part="live-region" style={visuallyHidden} />;
 }

@@ -312,3 +312,21 @@ describe('code entry', () => {
     expect(r.validateOtp).not.toHaveBeenCalled();
   });
 });
+
+describe('the drawn caret', () => {
+  const activeSlot = () =>
+    [...root().querySelectorAll('[data-part="code-slot"]')].findIndex((slot) => slot.hasAttribute('data-active'));
+
+  it('moves to the next slot in the same render as the digit, not on a later selection event', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = await focusCode(r);
+    expect(activeSlot()).toBe(0);
+
+    // no timer runs and no selectionchange comes from the browser between the change and the check
+    act(() => void fireEvent.change(input, { target: { value: '12' } }));
+
+    expect(input).toHaveValue('12');
+    expect(activeSlot()).toBe(2);
+  });
+});

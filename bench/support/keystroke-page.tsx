@@ -1,0 +1,64 @@
+import { renderLog as renders } from './keystroke-page-log';
+import { Profiler, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { StepUpOtp, type StepUpBackend } from '../../src';
+
+/**
+ * The page the keystroke benchmark drives in Chromium: the real `<StepUpOtp>` in a production
+ * (profiling) React build, with every commit, every keydown and every timer callback logged on
+ * `window.__bench` for the benchmark to read. No countdown (the backend gives no `codeExpiration`),
+ * so a countdown tick never lands in a keystroke's window; ticks are measured by renders.bench.tsx.
+ */
+interface BenchLog {
+  /** when each `<Profiler>` commit happened (performance.now) */
+  commits: number[];
+  /** the components that ran in each React commit, from the commit hook */
+  rendered: string[][];
+  keys: Array<{ at: number; commits: number; timers: number }>;
+  timers: number;
+  validate?: { at: number; commits: number; timers: number };
+}
+const log: BenchLog = { commits: [], rendered: [], keys: [], timers: 0 };
+const hook = (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { onCommitFiberRoot: (...a: unknown[]) => void } })
+  .__REACT_DEVTOOLS_GLOBAL_HOOK__;
+const onCommit = hook.onCommitFiberRoot;
+hook.onCommitFiberRoot = (...args) => {
+  onCommit(...args);
+  log.rendered.push([...renders.renders].map(([name, n]) => (n > 1 ? `${name}×${n}` : name)));
+  renders.reset();
+};
+(window as unknown as { __bench: BenchLog }).__bench = log;
+
+// count timer callbacks as they run, so "no timer between the last digit and validateOtp" is observed
+const realSetTimeout = window.setTimeout.bind(window);
+window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
+  realSetTimeout(
+    (...a: unknown[]) => {
+      log.timers += 1;
+      if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
+    },
+    ms,
+    ...args,
+  )) as typeof window.setTimeout;
+
+document.addEventListener(
+  'keydown',
+  () => log.keys.push({ at: performance.now(), commits: log.commits.length, timers: log.timers }),
+  true,
+);
+
+const backend: StepUpBackend = {
+  createOtp: async () => ({ maxRequestsAllowed: 3, maxVerificationAllowed: 3 }),
+  validateOtp: () => {
+    log.validate = { at: performance.now(), commits: log.commits.length, timers: log.timers };
+    return new Promise(() => {}); // the benchmark stops at the call
+  },
+};
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Profiler id="step-up" onRender={() => void log.commits.push(performance.now())}>
+      <StepUpOtp stepUpOptions={[{ id: 'sms', method: 'OTP_SMS', value: '***-***-1234' }]} backend={backend} />
+    </Profiler>
+  </StrictMode>,
+);
