@@ -79,6 +79,9 @@ export default async function keystrokes() {
         value: String(worst),
         budget: '≤ 1',
         ok: worst <= 1,
+        // input-otp's caret mirror: React re-runs it once on the browser's selectionchange (see README, "Budgets")
+        ceiling: '≤ 2',
+        held: worst <= 2,
         detail: `digits 1–${DIGITS.length - 1}, each counted until the next key ${GAP_MS} ms later: ${perKey.join(', ')}. First digit: ${described}. ${idle} commits in 1 s idle before typing`,
       },
       {

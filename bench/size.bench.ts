@@ -25,23 +25,37 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
 
+/** Gzip bytes CI tolerates for the two entries whose budgets are not met yet. */
+const CEILING = { stepUpOtp: 15_300, core: 4_800 };
+
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 export default async function size() {
   const dist = path.join(root, 'dist');
-  const entries: Array<[string, string, number | undefined]> = [
-    ["import { StepUpOtp } from 'stepup-kit'", `import { StepUpOtp } from '${dist}/index.js'; console.log(StepUpOtp);`, 8000],
-    ["import { useStepUpOtp } from 'stepup-kit' (headless)", `import { useStepUpOtp } from '${dist}/index.js'; console.log(useStepUpOtp);`, undefined],
-    ["import * from 'stepup-kit/core'", `import * as core from '${dist}/core.js'; console.log(core);`, 2500],
-    ["import { createSandbox } from 'stepup-kit/sandbox'", `import { createSandbox } from '${dist}/sandbox.js'; console.log(createSandbox);`, undefined],
-    ["input-otp alone (reference)", `import { OTPInput } from 'input-otp'; console.log(OTPInput);`, undefined],
+  // [name, code, budget, ceiling]: the ceiling is today's size plus a little, so CI stops growth while
+  // the budget is out of reach (see README, "Budgets")
+  const entries: Array<[string, string, number | undefined, number | undefined]> = [
+    ["import { StepUpOtp } from 'stepup-kit'", `import { StepUpOtp } from '${dist}/index.js'; console.log(StepUpOtp);`, 8000, CEILING.stepUpOtp],
+    ["import { useStepUpOtp } from 'stepup-kit' (headless)", `import { useStepUpOtp } from '${dist}/index.js'; console.log(useStepUpOtp);`, undefined, undefined],
+    ["import * from 'stepup-kit/core'", `import * as core from '${dist}/core.js'; console.log(core);`, 2500, CEILING.core],
+    ["import { createSandbox } from 'stepup-kit/sandbox'", `import { createSandbox } from '${dist}/sandbox.js'; console.log(createSandbox);`, undefined, undefined],
+    ["input-otp alone (reference)", `import { OTPInput } from 'input-otp'; console.log(OTPInput);`, undefined, undefined],
   ];
   const rows = [];
   let otp = 0;
-  for (const [name, code, budget] of entries) {
+  for (const [name, code, budget, ceiling] of entries) {
     const { min, gz } = await bundled(code);
     if (name.startsWith('input-otp')) otp = gz;
-    rows.push({ name, value: kB(gz), budget: budget ? `≤ ${kB(budget)}` : undefined, ok: budget ? gz <= budget : undefined, detail: `${kB(min)} minified`, gz });
+    rows.push({
+      name,
+      value: kB(gz),
+      budget: budget ? `≤ ${kB(budget)}` : undefined,
+      ok: budget ? gz <= budget : undefined,
+      ceiling: ceiling ? `≤ ${kB(ceiling)}` : undefined,
+      held: ceiling ? gz <= ceiling : undefined,
+      detail: `${kB(min)} minified`,
+      gz,
+    });
   }
   const css = await transform(readFileSync(path.join(dist, 'styles.css'), 'utf8'), { loader: 'css', minify: true });
   const cssGz = gzipSync(css.code, { level: 9 }).length;
