@@ -76,11 +76,12 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 form={`${ids.code}-no-form`}
                 value={field.value}
                 onChange={(raw: string) => {
-                  setCode(sanitizeCode(raw, codeLength));
+                  const code = sanitizeCode(raw, codeLength);
+                  setCode(code);
                   // input-otp mirrors the caret from the browser's selectionchange, a task after this
-                  // event: a second render per keystroke. Telling it now puts both in one commit, and
-                  // the browser's own event then finds nothing to change.
-                  document.dispatchEvent(new Event('selectionchange'));
+                  // event: a second render per keystroke. Telling it now puts both in one commit. (Not
+                  // when a letter was dropped: the caret is only right once React has put the digits back.)
+                  if (code === raw) document.dispatchEvent(new Event('selectionchange'));
                 }}
                 onPasteCapture={onPasteCapture}
                 onBlur={field.onBlur}
