@@ -1,7 +1,7 @@
 import { OTPInput } from 'input-otp';
 import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type RefObject } from 'react';
 import { Controller } from 'react-hook-form';
-import { extractCode, isCodeEditable, sanitizeCode } from '../core/index.js';
+import { extractCode, isCodeEditable, sanitizeCode, toAsciiDigits } from '../core/index.js';
 import { useStepUpContext } from './context.js';
 import { showsAttempts, showsCountdown } from './visibility.js';
 
@@ -76,12 +76,19 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 form={`${ids.code}-no-form`}
                 value={field.value}
                 onChange={(raw: string) => {
-                  const code = sanitizeCode(raw, codeLength);
+                  const code = readTypedCode(raw, codeLength, field.value);
+                  // a letter typed over a selected digit would erase the digit: the edit is refused,
+                  // and React puts the field back as it was
+                  if (code === undefined) return;
+                  const longer = code.length > field.value.length;
                   setCode(code);
                   // input-otp mirrors the caret from the browser's selectionchange, a task after this
-                  // event: a second render per keystroke. Telling it now puts both in one commit. (Not
-                  // when a letter was dropped: the caret is only right once React has put the digits back.)
-                  if (code === raw) document.dispatchEvent(new Event('selectionchange'));
+                  // event: a second render per keystroke. Telling it now puts both in one commit. Only
+                  // for a digit added to the field that has focus, shown as typed (input-otp already
+                  // does this itself for a deletion).
+                  if (longer && code === raw && document.activeElement === input.current) {
+                    document.dispatchEvent(new Event('selectionchange'));
+                  }
                 }}
                 onPasteCapture={onPasteCapture}
                 onBlur={field.onBlur}
@@ -121,6 +128,18 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The digits of an edit of the field. Digits (local ones too) are kept. An edit with anything else in it
+ * is taken when it holds a whole code (autofill), or keeps at least as many digits as the field had; a
+ * letter typed over a selected digit, which would erase the digit, is refused (`undefined`).
+ */
+function readTypedCode(raw: string, length: number, current: string): string | undefined {
+  const ascii = toAsciiDigits(raw);
+  if (/^\d*$/.test(ascii)) return ascii.slice(0, length);
+  const code = extractCode(ascii, length);
+  return code.length === length || code.length >= current.length ? code : undefined;
 }
 
 /**

@@ -65,6 +65,37 @@ describe('code entry', () => {
     expect(r.validateOtp).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['over a selected digit in the middle', '1234', [1, 2], 'a'],
+    ['over the last digit of a longer code', '12345', [4, 5], 'x'],
+  ] as const)('refuses a letter typed %s and keeps every digit', async (_, typed, [from, to], letter) => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = await focusCode(r);
+    await r.user.keyboard(typed);
+
+    // input-otp selects a slot when it is tapped; the letter replaces the selection
+    input.setSelectionRange(from, to);
+    await r.user.keyboard(letter);
+    await settle();
+
+    expect(input).toHaveValue(typed);
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
+  it('keeps the digits of an autofill that arrives with a space, even cut at the field length', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    const input = await focusCode(r);
+
+    // the browser stops an input event at maxlength: "123 456" arrives as "123 45"
+    fireEvent.change(input, { target: { value: '123 45' } });
+    await settle();
+
+    expect(input).toHaveValue('12345');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
   it.each(['123-456', 'Your code: 123456', '123 456'])(
     'keeps the digits of the pasted text %j and validates them',
     async (text) => {
