@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
+import { configDefaults } from 'vitest/config';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -135,6 +136,8 @@ export default defineConfig(({ command }) => {
             globals: true,
             setupFiles: ['test/setup.ts'],
             include: ['test/**/*.test.{ts,tsx}'],
+            // features React 18 does not have (`<Activity>`) are tested against React 19 only
+            exclude: otherReact ? [...configDefaults.exclude, 'test/**/*.react19.test.{ts,tsx}'] : configDefaults.exclude,
           },
         },
         {

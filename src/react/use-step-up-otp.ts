@@ -473,8 +473,19 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     }
   }, [reportError, state.status]);
 
-  // Abort what is in flight when the step-up unmounts, and forget the code.
-  useEffect(() => () => abortInFlight(), [abortInFlight]);
+  // Abort what is in flight when the step-up unmounts, and forget the code. React's <Activity> runs this
+  // when it hides the step-up and keeps the state: shown again, a step-up still "sending" or "checking"
+  // would wait forever for the call aborted meanwhile, so that call counts as failed and Try again repeats it.
+  useEffect(() => {
+    const current = stateRef.current!;
+    if ((current.status === 'sending' || current.status === 'verifying') && !controller.current) {
+      const sending = current.status === 'sending';
+      const error = new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'the call was stopped while the step-up was hidden');
+      dispatch(sending ? { type: 'SEND_FAILED', error } : { type: 'VERIFY_FAILED', error });
+      reportError(error);
+    }
+    return () => abortInFlight();
+  }, [abortInFlight, dispatch, reportError]);
 
   return {
     state,
