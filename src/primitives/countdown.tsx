@@ -4,7 +4,6 @@ import { useCountdown } from '../react/use-countdown.js';
 import { useStepUpContext } from './context.js';
 import { isCodePending } from './visibility.js';
 
-
 /**
  * "Code expires in 4:59", computed from the deadline against the wall clock. Its tick re-renders only
  * this element; the 60/30/10/0-second milestones go to the live region. Renders nothing when the
@@ -17,7 +16,10 @@ export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
   const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {
     now,
     onExpire: expire,
-    onMilestone: (s) => announcer.announce(messages.announceTimeLeft({ seconds: s, locale })),
+    // 0 is said by `expire`, and only when the code really is expired (not while it is being checked)
+    onMilestone: (s) => {
+      if (s > 0) announcer.announce(messages.announceTimeLeft({ seconds: s, locale }));
+    },
   });
   if (state.status === 'expired') {
     return (

@@ -297,12 +297,14 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   );
 
   const expire = useCallback((): boolean => {
+    // refused while the code is being checked: the answer decides, and is announced instead
     if (!dispatch({ type: 'EXPIRE', now: now() })) return false;
     form.setValue('code', '');
     form.clearErrors('code');
+    announcer.announce(messages.announceTimeLeft({ seconds: 0, locale }));
     reportError(new StepUpError('expired', 'clock', 'the code expired'));
     return true;
-  }, [dispatch, form, now, reportError]);
+  }, [announcer, dispatch, form, locale, messages, now, reportError]);
 
   const runValidate = useCallback(
     (code: string) => {
@@ -337,8 +339,9 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
             if (gen !== generation.current || isOwnAbort(reason, ctrl)) return;
             const error = toStepUpError(reason, 'validate-otp', classifyError);
             dispatch({ type: 'VERIFY_FAILED', error });
-            // the deadline may have passed while the code was being checked
-            expire();
+            // the deadline may have passed while the code was being checked: then the code is simply
+            // expired (announced and reported by expire), whatever the answer said of it
+            const expired = expire();
             const after = stateRef.current!;
             if (after.status !== 'verify-failed') {
               // a rejected or expired code is spent: clear the field for the next one
@@ -346,7 +349,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
               setFocusKey((k) => k + 1);
             }
             // the machine turns the last wrong code into 'attempts-exhausted'
-            reportError(('error' in after && after.error) || error);
+            if (!expired) reportError(('error' in after && after.error) || error);
           },
         )
         .finally(() => {

@@ -3,8 +3,12 @@ import { Profiler } from 'react';
 import { defaultMessages, type CreateOtpResponse, type StepUpMessagesOverride } from '../../src';
 import {
   START,
+  VERIFIED,
   advance,
   answer,
+  fail,
+  liveRegionText,
+  wrongCodeError,
   codeInput,
   renderStepUp,
   restoreClock,
@@ -151,6 +155,42 @@ describe('wall clock', () => {
 
     expect(r.validateOtp).not.toHaveBeenCalled();
     expect(root()).toHaveAttribute('data-status', 'expired');
+    expect(shown('This code has expired. Request a new code.')).toBeInTheDocument();
+    expect(r.onError.mock.calls.map(([e]) => (e as { kind: string }).kind)).toEqual(['expired']);
+  });
+});
+
+describe('the deadline passing while the code is being checked', () => {
+  async function checkingAtTheDeadline() {
+    const r = renderStepUp();
+    await sendCode(r, grant(1)); // one minute
+    await advance(58_000);
+    await r.user.keyboard('123456');
+    await settle();
+    expect(r.validateOtp).toHaveBeenCalledTimes(1);
+    await advance(3_000);
+    return r;
+  }
+
+  it('says nothing of expiry while the answer is awaited, and only the success when the code is accepted', async () => {
+    const r = await checkingAtTheDeadline();
+    expect(liveRegionText()).not.toMatch(/expired/i);
+    expect(root()).toHaveAttribute('data-status', 'verifying');
+
+    await answer(r.lastValidate(), VERIFIED);
+
+    expect(root()).toHaveAttribute('data-status', 'verified');
+    expect(liveRegionText()).toBe('Thank you, your card is confirmed.');
+    expect(r.onError).not.toHaveBeenCalled();
+  });
+
+  it('a code refused after the deadline is expired: said once, reported once, as expired', async () => {
+    const r = await checkingAtTheDeadline();
+
+    await fail(r.lastValidate(), wrongCodeError());
+
+    expect(root()).toHaveAttribute('data-status', 'expired');
+    expect(liveRegionText()).toBe('The code has expired.');
     expect(shown('This code has expired. Request a new code.')).toBeInTheDocument();
     expect(r.onError.mock.calls.map(([e]) => (e as { kind: string }).kind)).toEqual(['expired']);
   });
