@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Announcer } from '../react/announcer.js';
 
 const visuallyHidden = {
@@ -20,9 +20,11 @@ const visuallyHidden = {
  */
 export function LiveRegion({ announcer }: { announcer: Announcer }) {
   const region = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const write = () => {
-      if (region.current) region.current.textContent = announcer.getSnapshot();
+      const message = announcer.getSnapshot();
+      // a region shown again (after <Activity> hid it) already holds the message: not said twice
+      if (region.current && region.current.textContent !== message) region.current.textContent = message;
     };
     write();
     return announcer.subscribe(write);

@@ -69,7 +69,7 @@ describe('hidden by <Activity> and shown again', () => {
     expect(root()).toHaveAttribute('data-status', 'code-entry');
   });
 
-  it('with nothing in flight: the state is kept as it was', async () => {
+  it('with nothing in flight: the state is kept as it was, and nothing is said again', async () => {
     const view = hideable();
     const r = renderStepUp({ wrap: view.wrap });
     await r.user.click(sendButton());
@@ -77,12 +77,20 @@ describe('hidden by <Activity> and shown again', () => {
     await answer(r.lastCreate(), GRANT);
     await r.user.click(codeInput());
     await r.user.keyboard('12');
+    const region = screen.getByRole('status');
+    expect(region).toHaveTextContent('We sent a code to ***-***-1234.');
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
 
     view.hide();
     await settle();
     view.show();
     await settle();
+    observer.disconnect();
 
+    expect(changes).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent('We sent a code to ***-***-1234.');
     expect(root()).toHaveAttribute('data-status', 'code-entry');
     expect(codeInput()).toHaveValue('12');
     expect(r.onError).not.toHaveBeenCalled();
