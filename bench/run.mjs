@@ -34,6 +34,7 @@ await import(pathToFileURL(setup).href);
 function verdictOf(row, markdown) {
   if (row.ok === undefined) return '';
   if (row.ok) return 'ok';
+  if (row.value === 'error') return markdown ? '**did not finish**' : 'DID NOT FINISH';
   const over = markdown ? '**over budget**' : 'OVER BUDGET';
   if (row.ceiling === undefined) return over;
   return `${over}, ${row.held ? 'within' : 'ABOVE'} its ceiling ${row.ceiling}`;
@@ -42,6 +43,7 @@ function verdictOf(row, markdown) {
 const sections = [];
 let failed = 0;
 let held = 0;
+const crashed = [];
 for (const file of files) {
   const started = performance.now();
   const outfile = path.join(out, file.replace(/\.tsx?$/, '.mjs'));
@@ -62,7 +64,8 @@ for (const file of files) {
   try {
     rows = await run();
   } catch (error) {
-    rows = [{ name: file, value: 'error', ok: false, detail: String(error?.message ?? error).split('\n')[0] }];
+    crashed.push(file);
+    rows = [{ name: `${file} did not finish`, value: 'error', ok: false, detail: String(error?.message ?? error).split('\n')[0] }];
   }
   for (const row of rows) if (row.ok === false && row.held !== true) failed += 1;
   for (const row of rows) if (row.ok === false && row.held === true) held += 1;
@@ -95,9 +98,12 @@ for (const { file, rows, seconds } of sections) {
   }
   lines.push('');
 }
-if (only.length === 0) {
+// a partial table would drop the rows of the bench that failed to run: the published tables keep the last full one
+if (only.length === 0 && crashed.length === 0) {
   writeFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n'));
   writeReadmeSummary(sections);
+} else if (crashed.length > 0) {
+  console.log(`\nBENCHMARKS.md and README.md left as they were: ${crashed.join(', ')} did not finish`);
 }
 console.log(
   `\n${failed === 0 && held === 0 ? 'all budgets met' : ''}${held ? `${held} over budget but within ceiling` : ''}${failed ? `${held ? '; ' : ''}${failed} failing` : ''}`,

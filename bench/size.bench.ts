@@ -25,15 +25,17 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
 
-/** Gzip bytes CI tolerates for the two entries whose budgets are not met yet. */
-const CEILING = { stepUpOtp: 15_300, core: 4_800 };
+/**
+ * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
+ * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
+ */
+const CEILING = { stepUpOtp: 15_251, core: 4_689 };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 export default async function size() {
   const dist = path.join(root, 'dist');
-  // [name, code, budget, ceiling]: the ceiling is today's size plus a little, so CI stops growth while
-  // the budget is out of reach (see README, "Budgets")
+  // [name, code, budget, ceiling]: the ceiling stops growth while the budget is out of reach (README, "Budgets")
   const entries: Array<[string, string, number | undefined, number | undefined]> = [
     ["import { StepUpOtp } from 'stepup-kit'", `import { StepUpOtp } from '${dist}/index.js'; console.log(StepUpOtp);`, 8000, CEILING.stepUpOtp],
     ["import { useStepUpOtp } from 'stepup-kit' (headless)", `import { useStepUpOtp } from '${dist}/index.js'; console.log(useStepUpOtp);`, undefined, undefined],

@@ -15,6 +15,7 @@ interface BenchLog {
   /** the components that ran in each React commit, from the commit hook */
   rendered: string[][];
   keys: Array<{ at: number; commits: number; timers: number }>;
+  /** timer, interval, animation-frame and idle callbacks run so far */
   timers: number;
   validate?: { at: number; commits: number; timers: number };
 }
@@ -29,17 +30,24 @@ hook.onCommitFiberRoot = (...args) => {
 };
 (window as unknown as { __bench: BenchLog }).__bench = log;
 
-// count timer callbacks as they run, so "no timer between the last digit and validateOtp" is observed
-const realSetTimeout = window.setTimeout.bind(window);
-window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
-  realSetTimeout(
-    (...a: unknown[]) => {
-      log.timers += 1;
-      if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
-    },
-    ms,
-    ...args,
-  )) as typeof window.setTimeout;
+// count timer, interval, frame and idle callbacks as they run, so "nothing waited for between the last
+// digit and validateOtp" is observed rather than assumed
+const counted = <F extends (...a: never[]) => unknown>(fn: F): F =>
+  ((...args: Parameters<F>) => {
+    log.timers += 1;
+    return fn(...args);
+  }) as F;
+for (const name of ['setTimeout', 'setInterval'] as const) {
+  const real = window[name].bind(window);
+  (window as unknown as Record<string, unknown>)[name] = (fn: TimerHandler, ms?: number, ...args: unknown[]) =>
+    real(typeof fn === 'function' ? counted(fn as (...a: never[]) => unknown) : fn, ms, ...args);
+}
+const realFrame = window.requestAnimationFrame.bind(window);
+window.requestAnimationFrame = (fn) => realFrame(counted(fn));
+if (window.requestIdleCallback) {
+  const realIdle = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (fn, options) => realIdle(counted(fn), options);
+}
 
 document.addEventListener(
   'keydown',
