@@ -19,15 +19,18 @@ export interface ErrorClassifierInput {
 export type ErrorClassifier = (input: ErrorClassifierInput) => StepUpErrorKind | undefined;
 
 const EXPIRED = /expir/i;
+const NOT_ABOUT_THE_CODE = new Set([401, 404, 405, 407, 413, 415]);
 const SEND_LIMIT = /limit|exceed|maximum|too many/i;
 
 /**
  * The default mapping:
  * - network failure → `network`; timeout → `timeout`; a 2xx answer that is not JSON → `malformed-response`;
- * - 429 → `rate-limited`; 5xx → `server-error`;
- * - validate 4xx → `expired` when the body says so, otherwise `invalid-otp` (the machine turns the last
- *   one into `attempts-exhausted`);
- * - create-OTP 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
+ * - 429 → `rate-limited`; 408 → `timeout`; 5xx → `server-error`;
+ * - 401, 404, 405, 407, 413, 415 → `unknown`: a layer in front of the backend refused the request itself
+ *   (an expired merchant login, a wrong path), so no attempt is spent and "Try again" is offered;
+ * - validate, any other 4xx → `expired` when the body says so, otherwise `invalid-otp` (the machine turns
+ *   the last one into `attempts-exhausted`);
+ * - create-OTP, any other 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
  * - anything else → `unknown`.
  */
 export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKind {
@@ -41,7 +44,11 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
   const routeKind = fromRouteKind(body, operation);
   if (routeKind) return routeKind;
   if (status === 429) return 'rate-limited';
+  if (status === 408) return 'timeout';
   if (status >= 500) return 'server-error';
+  // a login, a route, a method, a body size or type refused by a layer in front of the backend: not the
+  // cardholder's code, which must not spend an attempt for it
+  if (NOT_ABOUT_THE_CODE.has(status)) return 'unknown';
   if (status >= 400) {
     const text = errorText(body);
     if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';

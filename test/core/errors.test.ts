@@ -51,6 +51,21 @@ describe('defaultClassifyError', () => {
       expect(classify(http(429, 'Too many requests, limit exceeded'), operation)).toBe('rate-limited');
     });
 
+    it.each([
+      [401, { error: 'Unauthorized' }],
+      [404, 'Not Found'],
+      [405, undefined],
+      [407, undefined],
+      [413, { error: 'request entity too large' }],
+      [415, undefined],
+    ])('%d from a layer in front of the backend → unknown, never a wrong code or a refused send', (status, body) => {
+      expect(classify(http(status, body), operation)).toBe('unknown');
+    });
+
+    it('408 → timeout', () => {
+      expect(classify(http(408, 'Request Timeout'), operation)).toBe('timeout');
+    });
+
     it.each([500, 502, 503, 504])('%d → server-error', (status) => {
       expect(classify(http(status, { errors: [{ type: 'internalError', message: 'OTP expired' }] }), operation)).toBe(
         'server-error',
@@ -85,7 +100,7 @@ describe('defaultClassifyError', () => {
       expect(classify(http(400), 'validate-otp')).toBe('invalid-otp');
     });
 
-    it.each([401, 403, 404, 409, 422])('%d → invalid-otp', (status) => {
+    it.each([403, 409, 410, 422])('%d → invalid-otp', (status) => {
       expect(classify(http(status, { errors: [{ type: 'declined' }] }), 'validate-otp')).toBe('invalid-otp');
     });
 
