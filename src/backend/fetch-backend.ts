@@ -40,11 +40,7 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
 
   async function post<T>(path: string, body: unknown, signal: AbortSignal): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
-    const headers = new Headers(extra);
-    headers.set('content-type', 'application/json');
-    headers.set('accept', 'application/json');
-
+    // the timeout and the caller's abort cover everything, the merchant's headers() (a CSRF token fetch) included
     const timeout = new AbortController();
     const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
     const onAbort = () => timeout.abort();
@@ -53,6 +49,10 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     let text: string;
     try {
       if (signal.aborted) throw signal.reason;
+      const extra = typeof options.headers === 'function' ? await untilAborted(options.headers(), timeout.signal) : options.headers;
+      const headers = new Headers(extra);
+      headers.set('content-type', 'application/json');
+      headers.set('accept', 'application/json');
       response = await doFetch(`${base}${path}`, {
         method: 'POST',
         headers,
@@ -103,4 +103,23 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/** The promise's value, or a rejection as soon as `signal` aborts (the promise itself cannot be stopped). */
+function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

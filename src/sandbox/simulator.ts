@@ -42,6 +42,11 @@ export interface SandboxOptions {
   maxVerificationAllowed?: number;
   /** Answer the three numbers as strings, as Visa's VTS SDK types them. @defaultValue false */
   numbersAsStrings?: boolean;
+  /**
+   * Answer 0 for `maxRequestsAllowed` and `maxVerificationAllowed`, as Visa's documented example does, while
+   * still enforcing the limits above. @defaultValue false
+   */
+  limitsUnknown?: boolean;
   /** Accept Visa's sandbox golden code `456789` for every code (or another fixed code). @defaultValue false */
   goldenCode?: boolean | string;
   /** Digits per generated code. @defaultValue 6 */
@@ -180,7 +185,7 @@ export class StepUpSandbox {
     const expiresAt = now + this.options.codeLifetimeSeconds * 1000;
     const code = this.generateCode();
     token.code = { value: code, optionId: option.id!, expiresAt, attempts: 0, used: false };
-    this.messages.push({
+    keepLast(this.messages, {
       tokenId,
       optionId: option.id!,
       method: String(option.method ?? ''),
@@ -212,7 +217,7 @@ export class StepUpSandbox {
     if (code.attempts >= this.options.maxVerificationAllowed)
       throw httpError(400, visaError('invalidFields', 'Verification attempts exceeded', 'OTP_ATTEMPTS_EXCEEDED', 'otp'));
     const golden = this.options.goldenCode;
-    if (request.otp !== code.value && request.otp !== golden) {
+    if (!sameCode(request.otp, code.value) && !(golden && sameCode(request.otp, golden))) {
       code.attempts += 1;
       throw httpError(400, visaError('invalidFields', 'The one-time password is not valid', 'OTP_INVALID', 'otp'));
     }
@@ -222,7 +227,7 @@ export class StepUpSandbox {
   }
 
   private grantBody(expiresAt: number): CreateOtpResponse {
-    const { expirationFormat, codeLifetimeSeconds, numbersAsStrings, maxRequestsAllowed, maxVerificationAllowed } =
+    const { expirationFormat, codeLifetimeSeconds, numbersAsStrings, maxRequestsAllowed, maxVerificationAllowed, limitsUnknown } =
       this.options;
     const expiration =
       expirationFormat === 'minutes'
@@ -234,8 +239,8 @@ export class StepUpSandbox {
             : expiresAt;
     const format = (n: number) => (numbersAsStrings ? String(n) : n);
     return {
-      maxRequestsAllowed: format(maxRequestsAllowed),
-      maxVerificationAllowed: format(maxVerificationAllowed),
+      maxRequestsAllowed: format(limitsUnknown ? 0 : maxRequestsAllowed),
+      maxVerificationAllowed: format(limitsUnknown ? 0 : maxVerificationAllowed),
       codeExpiration: format(expiration),
     };
   }
@@ -251,12 +256,14 @@ export class StepUpSandbox {
     if (!token) {
       token = { sends: 0 };
       this.tokens.set(tokenId, token);
+      // a Map iterates in insertion order: the first key is the oldest token
+      if (this.tokens.size > HISTORY_LIMIT) this.tokens.delete(this.tokens.keys().next().value!);
     }
     return token;
   }
 
   private record(operation: SandboxCall['operation'], tokenId: string, body: CreateOtpRequest | ValidateOtpRequest) {
-    this.received.push({ operation, tokenId, body: structuredClone(body), at: this.options.now() });
+    keepLast(this.received, { operation, tokenId, body: structuredClone(body), at: this.options.now() });
     this.emit();
   }
 
@@ -289,6 +296,25 @@ export function createSandbox(options: SandboxOptions = {}): StepUpSandbox {
   return new StepUpSandbox(options);
 }
 
+/**
+ * Calls, messages and tokens kept at most, oldest dropped first: the sandbox server may run for days,
+ * and every validate body it records holds a code.
+ */
+const HISTORY_LIMIT = 10_000;
+
+function keepLast<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > HISTORY_LIMIT) list.splice(0, list.length - HISTORY_LIMIT);
+}
+
+/** Compares codes in a time that does not depend on where they differ. */
+function sameCode(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
 function resolve(options: SandboxOptions): StepUpSandbox['options'] {
   const golden = options.goldenCode === true ? SANDBOX_GOLDEN_CODE : options.goldenCode || false;
   return {
@@ -298,6 +324,7 @@ function resolve(options: SandboxOptions): StepUpSandbox['options'] {
     maxRequestsAllowed: options.maxRequestsAllowed ?? 3,
     maxVerificationAllowed: options.maxVerificationAllowed ?? 3,
     numbersAsStrings: options.numbersAsStrings ?? false,
+    limitsUnknown: options.limitsUnknown ?? false,
     goldenCode: golden,
     codeLength: options.codeLength ?? 6,
     latencyMs: options.latencyMs ?? 0,

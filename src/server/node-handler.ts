@@ -35,8 +35,10 @@ async function run(handler: FetchHandler, req: NodeRequest, res: ServerResponse)
   let body: BodyInit | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.body !== undefined && req.readableEnded) {
-      // a body parser consumed the stream; hand its result on as JSON
-      body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+      // a body parser consumed the stream: hand on its text or bytes (express.text(), express.raw()) as they
+      // are, and what it parsed (express.json()) as JSON
+      body =
+        typeof req.body === 'string' || req.body instanceof Uint8Array ? (req.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(req.body);
       headers.delete('content-length');
     } else {
       body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;

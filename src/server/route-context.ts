@@ -12,6 +12,7 @@ export interface RouteContext {
   lock: Required<LockOptions>;
   sessionTtlSeconds: number;
   maxSendsPerStepUp: number;
+  maxValidationsPerCode: number;
   now: () => number;
 }
 
@@ -35,6 +36,11 @@ export function readOptionId(body: Record<string, unknown>): string | undefined 
   if (typeof option !== 'object' || option === null) return undefined;
   const id = (option as Record<string, unknown>).id;
   return typeof id === 'string' && id.length > 0 && id.length <= 512 ? id : undefined;
+}
+
+/** Whether two reads of a session are of one step-up (not one that `startStepUp` opened in between). */
+export function sameStepUp(a: StepUpSession, b: StepUpSession): boolean {
+  return a.startedAt === b.startedAt && a.tokenId === b.tokenId && a.clientCorrelationId === b.clientCorrelationId;
 }
 
 export function isIssued(session: StepUpSession, optionId: string): boolean {

@@ -1,5 +1,5 @@
 import { parseLimit } from '../core/normalize.js';
-import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
+import { isIssued, readOptionId, sameStepUp, type HandledRoute, type RouteContext } from './route-context.js';
 import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 
 /**
@@ -20,7 +20,9 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
     key,
     async (): Promise<HandledRoute> => {
       const session = await ctx.sessions.get(key);
-      if (!session) return { outcome: routeError(409, 'no-step-up'), log: {} };
+      // a startStepUp while this request waited for the lock opened another step-up, maybe for another card
+      if (!session || !sameStepUp(session, before))
+        return { outcome: routeError(409, 'no-step-up'), log: {} };
       if (session.verified) return { outcome: routeError(409, 'already-verified'), log: {} };
       const last = session.lastSend;
       if (last && last.seq > baseline && last.optionId === optionId) {

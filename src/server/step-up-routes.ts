@@ -36,6 +36,12 @@ export interface StepUpRoutesOptions {
    * @defaultValue 5
    */
   maxSendsPerStepUp?: number;
+  /**
+   * The most validations of one code that Visa may refuse; Visa's `maxVerificationAllowed` lowers it once
+   * known. It holds when Visa gives no limit (0 or none), so a script cannot try codes without end.
+   * @defaultValue 3
+   */
+  maxValidationsPerCode?: number;
   /** @defaultValue 16384 */
   maxBodyBytes?: number;
 }
@@ -79,6 +85,7 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
     sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
     maxSendsPerStepUp: options.maxSendsPerStepUp ?? 5,
+    maxValidationsPerCode: options.maxValidationsPerCode ?? 3,
     now: Date.now,
   };
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;

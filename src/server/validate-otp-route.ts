@@ -1,13 +1,16 @@
-import { isIssued, readOptionId, type HandledRoute, type RouteContext } from './route-context.js';
+import { isIssued, readOptionId, sameStepUp, type HandledRoute, type RouteContext } from './route-context.js';
 import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 import { VisaApiError } from './visa-api-error.js';
 
-/** The `otp` field: Visa allows up to 8 characters; a little slack, but never arbitrary text. */
-const OTP_SHAPE = /^[0-9A-Za-z]{1,16}$/;
+/**
+ * The `otp` field: codes are 4 to 8 characters; a little slack above, but never arbitrary text (and never
+ * shorter than the logger's redaction of codes reaches).
+ */
+const OTP_SHAPE = /^[0-9A-Za-z]{4,16}$/;
 
 /**
  * `POST …/validate`. Validations of one session are serialised under its lock, so two tabs cannot spend
- * more attempts than `maxVerificationAllowed` allows. Only a 4xx from Visa counts as a failed attempt;
+ * more attempts than `maxVerificationAllowed` (or `maxValidationsPerCode`) allows. Only a 4xx from Visa counts as a failed attempt;
  * a 5xx or a timeout leaves the count as it was, as the kit does in the browser.
  */
 export async function validateOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>, otp: string | undefined): Promise<HandledRoute> {
@@ -21,7 +24,9 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
     key,
     async (): Promise<HandledRoute> => {
       const session = await ctx.sessions.get(key);
-      if (!session) return { outcome: routeError(409, 'no-step-up'), log: {} };
+      // a startStepUp while this request waited for the lock opened another step-up: this code is not for it
+      if (!session || !sameStepUp(session, before))
+        return { outcome: routeError(409, 'no-step-up'), log: {} };
       // Visa accepted the code but the browser never got the answer (a timeout, a dropped connection) and
       // tries again: replay the success, or the cardholder would be told the right code is wrong
       if (session.verified)
@@ -31,8 +36,8 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
         };
       const code = session.code;
       if (!code || code.optionId !== optionId) return { outcome: routeError(409, 'code-not-sent'), log: {} };
-      if (session.maxVerificationAllowed !== undefined && code.failedValidations >= session.maxVerificationAllowed)
-        return { outcome: routeError(403, 'attempts-exhausted'), log: {} };
+      const limit = Math.min(session.maxVerificationAllowed ?? Infinity, ctx.maxValidationsPerCode);
+      if (code.failedValidations >= limit) return { outcome: routeError(403, 'attempts-exhausted'), log: { limit } };
 
       const started = ctx.now();
       let outcome: RouteOutcome;

@@ -161,6 +161,19 @@ describe('createFetchBackend', () => {
     expect((fetch.mock.calls[0]![1]!.signal as AbortSignal).aborted).toBe(true);
   });
 
+  it('rejects with kind aborted when the caller aborts while headers() is still working', async () => {
+    const fetch = stubFetch();
+    const backend = createFetchBackend({ baseUrl: '/api', fetch, headers: () => new Promise<HeadersInit>(() => {}), timeoutMs: 0 });
+    const controller = new AbortController();
+
+    const pending = backend.validateOtp(validateBody, { signal: controller.signal });
+    await Promise.resolve();
+    controller.abort();
+
+    expect((await rejection(pending)).kind).toBe('aborted');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('rejects with kind aborted without fetching when the signal is already aborted', async () => {
     const fetch = stubFetch();
     const backend = createFetchBackend({ baseUrl: '/api', fetch });
@@ -218,6 +231,22 @@ describe('createFetchBackend', () => {
       await vi.advanceTimersByTimeAsync(1);
 
       expect((await rejection(pending)).kind).toBe('timeout');
+    });
+
+    it('times out a headers() function that never settles, without fetching', async () => {
+      const fetch = stubFetch();
+      const headers = vi.fn(() => new Promise<HeadersInit>(() => {}));
+      const backend = createFetchBackend({ baseUrl: '/api', fetch, headers, timeoutMs: 5_000 });
+
+      const pending = backend.createOtp(createBody, { signal: signal() });
+      const settled = vi.fn();
+      pending.then(settled, settled);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+
+      expect((await rejection(pending)).kind).toBe('timeout');
+      expect(fetch).not.toHaveBeenCalled();
     });
 
     it('clears its timer when the answer arrives in time', async () => {

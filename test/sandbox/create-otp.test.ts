@@ -59,6 +59,35 @@ describe('createOtp answer', () => {
     expect((await epochMs.backend.createOtp(sendRequest(), ctx())).codeExpiration).toBe(T0 + 120_000);
   });
 
+  it('limitsUnknown answers 0 for both limits, as Visa’s documented example, and still enforces them', async () => {
+    const sandbox = make({ limitsUnknown: true, maxRequestsAllowed: 2, maxVerificationAllowed: 1 });
+    const answer = await sandbox.backend.createOtp(sendRequest(), ctx());
+    expect(answer).toMatchObject({ maxRequestsAllowed: 0, maxVerificationAllowed: 0 });
+
+    expect(classify(await rejection(sandbox.backend.validateOtp(validateRequest('000000'), ctx())), 'validate-otp')).toBe('invalid-otp');
+    const spent = await rejection(sandbox.backend.validateOtp(validateRequest('123456'), ctx()));
+    expect(spent.body).toMatchObject({ errors: [{ reason: 'OTP_ATTEMPTS_EXCEEDED' }] });
+    await sandbox.backend.createOtp(sendRequest(), ctx());
+    await rejection(sandbox.backend.createOtp(sendRequest(), ctx()));
+    expect(sandbox.outbox()).toHaveLength(2);
+  });
+
+  it('keeps the last 10 000 calls, codes and tokens of a long run, oldest dropped first', async () => {
+    const sandbox = make({ random: sequenceRandom([0.15]), maxRequestsAllowed: 1 });
+    for (let i = 0; i < 10_005; i++) await sandbox.backend.createOtp(sendRequest(SMS_ID, `tok-${i}`), ctx());
+
+    expect(sandbox.outbox()).toHaveLength(10_000);
+    expect(sandbox.outbox()[0]!.tokenId).toBe('tok-5');
+    expect(sandbox.calls()).toHaveLength(10_000);
+    expect(sandbox.calls()[0]!.tokenId).toBe('tok-5');
+    // the oldest tokens were forgotten, so their one send is available again; a recent one's is not
+    await sandbox.backend.createOtp(sendRequest(SMS_ID, 'tok-0'), ctx());
+    expect(sandbox.lastMessage()?.tokenId).toBe('tok-0');
+    expect(classify(await rejection(sandbox.backend.createOtp(sendRequest(SMS_ID, 'tok-10004'), ctx())), 'create-otp')).toBe(
+      'resends-exhausted',
+    );
+  });
+
   it.each<SandboxExpirationFormat>(['minutes', 'seconds', 'epoch-seconds', 'epoch-milliseconds'])(
     'numbersAsStrings answers the three numbers as numeric strings (%s)',
     async (expirationFormat) => {

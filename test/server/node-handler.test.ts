@@ -73,3 +73,23 @@ it('serves the kit as Express-style middleware behind a body parser and a mount 
   });
   await runStepUp(origin);
 });
+
+it.each([
+  ['bytes (express.raw())', (raw: Buffer) => raw],
+  ['text (express.text())', (raw: Buffer) => raw.toString('utf8')],
+])('serves the kit behind a body parser that left the body as %s', async (_name, parse) => {
+  const middleware = toNodeHandler(routes);
+  const origin = await listen((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const parsed = req as IncomingMessage & { body?: unknown };
+      parsed.body = parse(Buffer.concat(chunks));
+      middleware(parsed, res, (error) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+    });
+  });
+  await runStepUp(origin);
+});

@@ -379,6 +379,60 @@ export function describeStepUpRoutes(label: string, makeStore: () => SessionStor
       expect(server.sandbox.calls()).toHaveLength(0);
     });
 
+    it('caps failed validations of a code at maxValidationsPerCode when Visa answers no limit (0)', async () => {
+      server.sandbox.configure({ limitsUnknown: true, maxVerificationAllowed: 10 });
+      const routes = routesFor(undefined, { maxValidationsPerCode: 3 });
+      const { tokenId, browser, cid } = await started(routes);
+      const send = { clientCorrelationId: cid, stepUpOption: { id: SMS } };
+      await expect(browser.createOtp(send, ctx())).resolves.toMatchObject({ maxVerificationAllowed: 0 });
+      const code = codeFor(tokenId);
+      for (let i = 0; i < 3; i++) {
+        expect(kitKind(await failure(browser.validateOtp({ ...send, otp: wrongCode(code) }, ctx())), 'validate-otp')).toBe('invalid-otp');
+      }
+      const stopped = await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
+      expect(stopped.status).toBe(403);
+      expect(stopped.body).toMatchObject({ error: { kind: 'attempts-exhausted' } });
+      expect(validationsFor(tokenId)).toBe(3);
+    });
+
+    it.each(['send', 'validate'] as const)(
+      'does not %s for a step-up that startStepUp replaced while the request waited for the lock',
+      async (action) => {
+        let replaceWhileWaiting: (() => Promise<unknown>) | undefined;
+        const store = sessions;
+        const waiting: SessionStore = {
+          get: (key) => store.get(key),
+          set: (key, value, ttl) => store.set(key, value, ttl),
+          delete: (key) => store.delete(key),
+          withLock: async (key, fn, options) => {
+            const replace = replaceWhileWaiting;
+            replaceWhileWaiting = undefined;
+            if (replace) await replace();
+            return store.withLock(key, fn, options);
+          },
+        };
+        sessions = waiting;
+        const routes = routesFor();
+        const old = await started(routes);
+        const body = { clientCorrelationId: old.cid, stepUpOption: { id: SMS } };
+        if (action === 'validate') await old.browser.createOtp(body, ctx());
+        const oldCode = action === 'validate' ? codeFor(old.tokenId) : '';
+        const callsBefore = server.sandbox.calls().length;
+
+        // another card's step-up for the same shopper, offering only email, opens as this request waits
+        server.sandbox.configure({ stepUpOptions: [{ id: EMAIL, method: 'OTP_EMAIL', value: 'j***@example.com' }] });
+        replaceWhileWaiting = () =>
+          routes.startStepUp({ sessionId: old.sessionId, tokenId: 'tok-other-card', authenticationOptionsBody: AUTH_WITHOUT_ID });
+        const refused = await failure(
+          action === 'send' ? old.browser.createOtp(body, ctx()) : old.browser.validateOtp({ ...body, otp: oldCode }, ctx()),
+        );
+
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ error: { kind: 'no-step-up' } });
+        expect(server.sandbox.calls().slice(callsBefore)).toEqual([]);
+      },
+    );
+
     it('starts a fresh step-up over an old one and forgets it on endStepUp', async () => {
       const routes = routesFor();
       const first = await started(routes);
