@@ -11,7 +11,9 @@ export type AuthFailureReason =
   | 'DIGEST_MISMATCH'
   | 'STALE_DATE'
   | 'CERTIFICATE_MISMATCH'
-  | 'MALFORMED_TOKEN';
+  | 'MALFORMED_TOKEN'
+  | 'REQUEST_MISMATCH'
+  | 'REPLAYED_TOKEN';
 
 export type AuthResult = { ok: true; merchantId: string } | { ok: false; reason: AuthFailureReason; message: string };
 

@@ -1,4 +1,5 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
+import { certificateKeyId } from '../server/certificate-key-id.js';
 
 /** A merchant the sandbox server knows by its HTTP Signature key. */
 export interface SandboxHttpSignatureMerchant {
@@ -12,6 +13,8 @@ export interface SandboxHttpSignatureMerchant {
 export interface SandboxJwtMerchant {
   merchantId: string;
   certificatePem: string;
+  /** The key id tokens must name as `kid`; by default the `serialNumber` in the certificate's subject. */
+  keyId?: string;
 }
 
 /** A merchant the sandbox server accepts requests from. A merchant id may be listed once per credential type. */
@@ -20,17 +23,22 @@ export type SandboxMerchant = SandboxHttpSignatureMerchant | SandboxJwtMerchant;
 /** The credentials of the registered merchants, ready for verification. */
 export interface MerchantRegistry {
   httpSignature: Map<string, { keyId: string; secret: Buffer }>;
-  jwt: Map<string, { certificateDer: string; publicKey: KeyObject }>;
+  jwt: Map<string, { keyId?: string; publicKey: KeyObject }>;
+  /** Token ids (`jti`) seen and when they expire (epoch seconds): a token is good for one request. */
+  seenTokens: Map<string, number>;
 }
 
 /** @throws TypeError on a merchant without credentials or with an unreadable certificate */
 export function createMerchantRegistry(merchants: readonly SandboxMerchant[]): MerchantRegistry {
-  const registry: MerchantRegistry = { httpSignature: new Map(), jwt: new Map() };
+  const registry: MerchantRegistry = { httpSignature: new Map(), jwt: new Map(), seenTokens: new Map() };
   for (const merchant of merchants) {
     if (!merchant.merchantId) throw new TypeError('sandbox server: every merchant needs a merchantId');
     if ('certificatePem' in merchant) {
       const certificate = new X509Certificate(merchant.certificatePem);
-      registry.jwt.set(merchant.merchantId, { certificateDer: certificate.raw.toString('base64'), publicKey: certificate.publicKey });
+      registry.jwt.set(merchant.merchantId, {
+        keyId: merchant.keyId || certificateKeyId(certificate),
+        publicKey: certificate.publicKey,
+      });
     } else if ('sharedSecret' in merchant && merchant.keyId) {
       registry.httpSignature.set(merchant.merchantId, { keyId: merchant.keyId, secret: Buffer.from(merchant.sharedSecret, 'base64') });
     } else {

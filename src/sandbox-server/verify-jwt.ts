@@ -1,28 +1,31 @@
 import { createHash } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader } from 'jose';
+import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result.js';
 import type { MerchantRegistry } from './merchants.js';
 
 /**
- * Verifies a Visa Acceptance JWT (`Authorization: Bearer …`): RS256 by the key of the merchant's registered
- * certificate (also the one in `x5c`), a `digest` claim equal to the SHA-256 of the body received, and an
- * `iat` within the allowed skew (seconds, or the date string older SDKs send).
+ * Verifies a Visa Acceptance JWT (`Authorization: Bearer …`) in Visa's current format (`v-c-jwt-version`
+ * 2): RS256 by the key of the merchant's registered certificate, named by `kid`; claims naming this
+ * request's method, host and path; a `digest` equal to the SHA-256 of the body received; an `iat` within
+ * the allowed skew, an `exp` not passed; and a `jti` not seen before.
  */
 export async function verifyJwt(request: ReceivedRequest, token: string, registry: MerchantRegistry, options: VerifyOptions): Promise<AuthResult> {
   let protectedHeader: Record<string, unknown>;
+  let unverified: Record<string, unknown>;
   try {
     protectedHeader = decodeProtectedHeader(token) as Record<string, unknown>;
+    unverified = decodeJwt(token);
   } catch {
     return fail('MALFORMED_TOKEN', 'The bearer token is not a JWT');
   }
-  const merchantId = protectedHeader['v-c-merchant-id'];
+  const merchantId = unverified['v-c-merchant-id'] ?? unverified.iss;
   const merchant = typeof merchantId === 'string' ? registry.jwt.get(merchantId) : undefined;
   if (typeof merchantId !== 'string' || !merchant) return fail('UNKNOWN_MERCHANT', 'The merchant is not known to this sandbox');
   const headerMerchant = header(request.headers, 'v-c-merchant-id');
   if (headerMerchant !== undefined && headerMerchant !== merchantId) return fail('UNKNOWN_MERCHANT', 'v-c-merchant-id differs from the token');
   if (protectedHeader.alg !== 'RS256') return fail('UNSUPPORTED_ALGORITHM', 'Only RS256 tokens are accepted');
-  const x5c = protectedHeader.x5c;
-  if (!Array.isArray(x5c) || x5c[0] !== merchant.certificateDer) return fail('CERTIFICATE_MISMATCH', 'x5c is not the registered certificate');
+  if (typeof protectedHeader.kid !== 'string' || protectedHeader.kid !== merchant.keyId)
+    return fail('CERTIFICATE_MISMATCH', 'kid is not the key id of the registered certificate');
 
   let payload: Record<string, unknown>;
   try {
@@ -31,11 +34,24 @@ export async function verifyJwt(request: ReceivedRequest, token: string, registr
   } catch {
     return fail('INVALID_SIGNATURE', 'The token signature does not match the registered certificate');
   }
+  if (payload['v-c-jwt-version'] !== '2') return fail('MALFORMED_TOKEN', 'v-c-jwt-version must be "2"');
+  const path = request.target.split('?')[0];
+  if (
+    payload['request-method'] !== request.method.toLowerCase() ||
+    payload['request-resource-path'] !== path ||
+    payload['request-host'] !== header(request.headers, 'host')
+  )
+    return fail('REQUEST_MISMATCH', 'request-method, request-host or request-resource-path is not this request');
   if (request.body.length > 0) {
     const digest = createHash('sha256').update(request.body).digest('base64');
-    if (payload.digestAlgorithm !== 'SHA-256' || payload.digest !== digest) return fail('DIGEST_MISMATCH', 'The digest claim does not match the body');
+    if (payload['digest-algorithm'] !== 'SHA-256' || payload.digest !== digest) return fail('DIGEST_MISMATCH', 'The digest claim does not match the body');
   }
-  const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : typeof payload.iat === 'string' ? Date.parse(payload.iat) : NaN;
+  const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : NaN;
   if (!isFresh(iat, options)) return fail('STALE_DATE', 'The token iat is missing or too far from the server time');
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 <= options.now) return fail('STALE_DATE', 'The token exp is missing or passed');
+  if (typeof payload.jti !== 'string' || !payload.jti) return fail('MALFORMED_TOKEN', 'The token has no jti');
+  for (const [jti, exp] of registry.seenTokens) if (exp * 1000 <= options.now) registry.seenTokens.delete(jti);
+  if (registry.seenTokens.has(payload.jti)) return fail('REPLAYED_TOKEN', 'This token was already used');
+  registry.seenTokens.set(payload.jti, payload.exp);
   return { ok: true, merchantId };
 }

@@ -16,6 +16,8 @@ export interface JwtCredentials {
   type: 'jwt';
   privateKeyPem: string;
   certificatePem: string;
+  /** The key id (`kid`); by default the `serialNumber` in the certificate's subject, where Visa's P12 files carry it. */
+  keyId?: string;
 }
 
 /** How the client authenticates to Visa Acceptance. */
@@ -71,10 +73,10 @@ export function createRequestSigner(merchantId: string, credentials: VisaCredent
     };
   }
   if (credentials?.type === 'jwt') {
-    const sign = createJwtSigner(credentials.privateKeyPem, credentials.certificatePem);
-    return async ({ body, now }) => ({
+    const sign = createJwtSigner(credentials.privateKeyPem, credentials.certificatePem, credentials.keyId);
+    return async ({ method, url, body, now }) => ({
       'v-c-merchant-id': merchantId,
-      authorization: `Bearer ${await sign({ merchantId, body, now })}`,
+      authorization: `Bearer ${await sign({ merchantId, method, url, body, now })}`,
     });
   }
   throw new TypeError("stepup-kit/server: credentials.type must be 'http-signature' or 'jwt'");

@@ -1,25 +1,38 @@
-import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { sha256Base64 } from './body-digest.js';
+import { certificateKeyId } from './certificate-key-id.js';
 
 /** Inputs of a JWT-signed Visa Acceptance request. */
 export interface JwtSignatureInput {
   merchantId: string;
+  method: string;
+  url: URL;
   /** The request body exactly as sent; `undefined` for requests without one. */
   body?: string;
   /** The signing time in epoch milliseconds. */
   now: number;
 }
 
+/** How long a token is valid, as Visa's own SDKs set it. */
+const TOKEN_LIFETIME_SECONDS = 120;
+
 /**
- * Builds the RS256 JWT signer for one merchant from PEM text. The key may be PKCS#8 or PKCS#1 (what
- * `openssl pkcs12 -nocerts` gives); the certificate travels as `x5c[0]` so Visa can find the key.
+ * Builds the RS256 JWT signer for one merchant from PEM text, in Visa's current token format
+ * (`v-c-jwt-version` 2): the header names the key by `kid`, and the claims bind the token to this one
+ * request (method, host, path and body digest), for two minutes, under a unique `jti`. The key may be
+ * PKCS#8 or PKCS#1 (what `openssl pkcs12 -nocerts` gives).
  *
- * @throws TypeError when the key is not an RSA private key or the certificate does not parse
+ * @param keyId the `kid`; by default the `serialNumber` in the certificate's subject, as Visa's P12 files carry it
+ * @throws TypeError when the key is not an RSA private key, the certificate does not parse, or no key id is known
  */
-export function createJwtSigner(privateKeyPem: string, certificatePem: string): (input: JwtSignatureInput) => Promise<string> {
+export function createJwtSigner(
+  privateKeyPem: string,
+  certificatePem: string,
+  keyId?: string,
+): (input: JwtSignatureInput) => Promise<string> {
   let key: KeyObject;
-  let certificate: string;
+  let certificate: X509Certificate;
   try {
     key = createPrivateKey(privateKeyPem);
   } catch (cause) {
@@ -27,16 +40,31 @@ export function createJwtSigner(privateKeyPem: string, certificatePem: string): 
   }
   if (key.asymmetricKeyType !== 'rsa') throw new TypeError('stepup-kit/server: credentials.privateKeyPem must be an RSA key (RS256)');
   try {
-    certificate = new X509Certificate(certificatePem).raw.toString('base64');
+    certificate = new X509Certificate(certificatePem);
   } catch (cause) {
     throw new TypeError('stepup-kit/server: credentials.certificatePem is not a readable X.509 certificate', { cause });
   }
+  const kid = keyId || certificateKeyId(certificate);
+  if (!kid)
+    throw new TypeError(
+      'stepup-kit/server: the certificate has no serialNumber in its subject to use as the JWT kid; pass credentials.keyId',
+    );
 
-  return ({ merchantId, body, now }) => {
-    const claims = body === undefined ? {} : { digest: sha256Base64(body), digestAlgorithm: 'SHA-256' };
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', 'v-c-merchant-id': merchantId, x5c: [certificate] })
-      .setIssuedAt(Math.floor(now / 1000))
+  return ({ merchantId, method, url, body, now }) => {
+    const issuedAt = Math.floor(now / 1000);
+    return new SignJWT({
+      ...(body === undefined ? {} : { digest: sha256Base64(body), 'digest-algorithm': 'SHA-256' }),
+      'request-host': url.host,
+      'request-resource-path': url.pathname,
+      'request-method': method.toLowerCase(),
+      iss: merchantId,
+      'v-c-merchant-id': merchantId,
+      'v-c-jwt-version': '2',
+    })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
+      .setJti(randomUUID())
       .sign(key);
   };
 }

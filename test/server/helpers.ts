@@ -23,15 +23,18 @@ export interface JwtMaterial {
   certificatePem: string;
 }
 
-/** An RSA-2048 key and a self-signed certificate for it, made by `openssl req -x509`. */
-export function makeJwtMaterial(commonName = 'stepup-test'): JwtMaterial {
+/**
+ * An RSA-2048 key and a self-signed certificate for it, made by `openssl req -x509`. Like the certificate of
+ * a Visa P12 file, its subject carries the key id as `serialNumber` (unless `keyId` is empty).
+ */
+export function makeJwtMaterial(commonName = 'stepup-test', keyId = `${commonName}-key-1`): JwtMaterial {
   const dir = mkdtempSync(path.join(tmpdir(), 'stepup-jwt-'));
   try {
     const keyFile = path.join(dir, 'key.pem');
     const certFile = path.join(dir, 'cert.pem');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', `/CN=${commonName}`],
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', keyId ? `/CN=${commonName}/serialNumber=${keyId}` : `/CN=${commonName}`],
       { stdio: 'ignore' },
     );
     return { privateKeyPem: readFileSync(keyFile, 'utf8'), certificatePem: readFileSync(certFile, 'utf8') };

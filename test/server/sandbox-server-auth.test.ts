@@ -144,13 +144,15 @@ describe('HTTP Signature verification', () => {
 });
 
 describe('JWT verification', () => {
-  it('sends an RS256 JWT with the merchant id, the certificate as x5c and the body digest, verifiable by openssl', async () => {
+  it('sends an RS256 JWT in Visa’s format 2 (kid, request binding, digest, iat/exp, jti), verifiable by openssl', async () => {
     let token = '';
     let sentBody = '';
+    let sentUrl = '';
     const client = jwtClient(server, {
       fetch: (input, init) => {
         token = new Headers(init?.headers).get('authorization')!.replace(/^Bearer /, '');
         sentBody = String(init?.body);
+        sentUrl = String(input);
         return fetch(input, init);
       },
     });
@@ -162,11 +164,23 @@ describe('JWT verification', () => {
     try {
       const certFile = path.join(dir, 'cert.pem');
       writeFileSync(certFile, jwtMaterial().certificatePem);
-      const der = execFileSync('openssl', ['x509', '-in', certFile, '-outform', 'DER']);
-      expect(header).toEqual({ alg: 'RS256', 'v-c-merchant-id': JWT_MERCHANT_ID, x5c: [der.toString('base64')] });
-      expect(claims.digest).toBe(execFileSync('openssl', ['dgst', '-sha256', '-binary'], { input: sentBody }).toString('base64'));
-      expect(claims.digestAlgorithm).toBe('SHA-256');
+      const subject = execFileSync('openssl', ['x509', '-in', certFile, '-noout', '-subject', '-nameopt', 'sep_multiline']).toString();
+      const serialNumber = /serialNumber=(\S+)/.exec(subject)![1];
+      expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: serialNumber });
+      const url = new URL(sentUrl);
+      expect(claims).toMatchObject({
+        'v-c-jwt-version': '2',
+        'v-c-merchant-id': JWT_MERCHANT_ID,
+        iss: JWT_MERCHANT_ID,
+        'request-method': 'post',
+        'request-host': url.host,
+        'request-resource-path': '/tms/v2/tokenized-cards/tok/authentication-options/one-time-passwords',
+        'digest-algorithm': 'SHA-256',
+        digest: execFileSync('openssl', ['dgst', '-sha256', '-binary'], { input: sentBody }).toString('base64'),
+      });
       expect(Math.abs(Number(claims.iat) - Date.now() / 1000)).toBeLessThan(5);
+      expect(Number(claims.exp) - Number(claims.iat)).toBe(120);
+      expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
 
       const [h, p, s] = token.split('.') as [string, string, string];
       execFileSync('openssl', ['x509', '-in', certFile, '-pubkey', '-noout', '-out', path.join(dir, 'pub.pem')]);
@@ -180,6 +194,30 @@ describe('JWT verification', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a token used a second time', async () => {
+    let replay: { url: string; init: RequestInit } | undefined;
+    const client = jwtClient(server, {
+      fetch: (input, init) => {
+        replay ??= { url: String(input), init: { ...init, headers: Object.fromEntries(new Headers(init?.headers)) } };
+        return fetch(input, init);
+      },
+    });
+    await client.createOtp('tok', SEND);
+    const again = await fetch(replay!.url, replay!.init);
+    expect(again.status).toBe(401);
+    expect(reasonOf(await again.json())).toBe('REPLAYED_TOKEN');
+  });
+
+  it('refuses a token signed for another request (path, method or host)', async () => {
+    const fetch = tamperingFetch((url, init) => [url.replace('/tok/', '/other-tok/'), init]);
+    expect(reasonOf((await refusal(jwtClient(server, { fetch }))).body)).toBe('REQUEST_MISMATCH');
+  });
+
+  it('refuses a kid that is not the registered certificate’s key id', async () => {
+    const client = jwtClient(server, { credentials: { type: 'jwt', ...jwtMaterial(), keyId: 'some-other-key' } });
+    expect(reasonOf((await refusal(client)).body)).toBe('CERTIFICATE_MISMATCH');
   });
 
   it('refuses a token signed with another key than the registered certificate’s', async () => {

@@ -2,7 +2,7 @@
 /** The Visa Acceptance client against the sandbox server over real HTTP on 127.0.0.1, with both credential types. */
 import { VisaApiError, createVisaAcceptanceClient, type VisaAcceptanceClient } from '../../src/server';
 import type { SandboxServer } from '../../src/sandbox-server';
-import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, jwtClient, signatureClient, startTestSandbox } from './helpers';
+import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, jwtClient, makeJwtMaterial, signatureClient, startTestSandbox } from './helpers';
 
 let server: SandboxServer;
 beforeEach(async () => {
@@ -133,6 +133,14 @@ describe('client configuration', () => {
     ['a relative base URL', { ...base, environment: { baseUrl: '/visa' }, credentials: { type: 'http-signature' as const, keyId: KEY_ID, sharedSecret: SHARED_SECRET } }],
   ])('refuses %s at creation', (_name, options) => {
     expect(() => createVisaAcceptanceClient(options)).toThrow(TypeError);
+  });
+
+  it('needs a JWT key id: from the certificate subject’s serialNumber, or given as credentials.keyId', () => {
+    const withoutKeyId = makeJwtMaterial('no-key-id', '');
+    expect(() => createVisaAcceptanceClient({ ...base, credentials: { type: 'jwt', ...withoutKeyId } })).toThrow(
+      /no serialNumber in its subject.*credentials\.keyId/,
+    );
+    expect(() => createVisaAcceptanceClient({ ...base, credentials: { type: 'jwt', ...withoutKeyId, keyId: 'key-1' } })).not.toThrow();
   });
 
   it('resolves the named environments to the Visa Acceptance hosts', () => {
