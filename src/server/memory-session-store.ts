@@ -26,11 +26,18 @@ export function createMemorySessionStore<T = StepUpSession>(options: MemorySessi
   const locks = new Map<string, { token: string; expiresAt: number }>();
   const waiters = new Map<string, Set<() => void>>();
 
+  let sweptAt = 0;
+  let sizeAfterSweep = 0;
   function sweep() {
-    // bounded work per call: expired entries are dropped lazily, a full pass only when the map grows
+    // expired entries are dropped lazily by get; a full pass runs only once the map is large, and then at
+    // most once a minute or when it has doubled since the last pass: constant work per set on average,
+    // however many step-ups are live
     if (values.size < 1024) return;
     const t = now();
+    if (values.size < 2 * sizeAfterSweep && t - sweptAt < 60_000) return;
     for (const [id, entry] of values) if (entry.expiresAt <= t) values.delete(id);
+    sweptAt = t;
+    sizeAfterSweep = values.size;
   }
 
   function wake(id: string) {
