@@ -47,9 +47,21 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     signal.addEventListener('abort', onAbort, { once: true });
     let response: Response;
     let text: string;
+    let headersFailed = false;
     try {
       if (signal.aborted) throw signal.reason;
-      const extra = typeof options.headers === 'function' ? await untilAborted(options.headers(), timeout.signal) : options.headers;
+      const extra =
+        typeof options.headers === 'function'
+          ? await untilAborted(
+              Promise.resolve()
+                .then(options.headers)
+                .catch((error: unknown) => {
+                  headersFailed = true;
+                  throw error;
+                }),
+              timeout.signal,
+            )
+          : options.headers;
       const headers = new Headers(extra);
       headers.set('content-type', 'application/json');
       headers.set('accept', 'application/json');
@@ -65,6 +77,8 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
       text = await response.text();
     } catch (cause) {
       if (signal.aborted) throw new StepUpBackendError('aborted', `POST ${path} was aborted`, { cause });
+      // the merchant's headers() failed: its own error, not a network failure ("check your connection")
+      if (headersFailed) throw cause;
       if (timeout.signal.aborted)
         throw new StepUpBackendError('timeout', `POST ${path} got no answer within ${timeoutMs} ms`, { cause });
       throw new StepUpBackendError('network', `POST ${path} failed before an answer arrived`, { cause });

@@ -23,8 +23,8 @@ export type SandboxMerchant = SandboxHttpSignatureMerchant | SandboxJwtMerchant;
 /** The credentials of the registered merchants, ready for verification. */
 export interface MerchantRegistry {
   httpSignature: Map<string, { keyId: string; secret: Buffer }>;
-  jwt: Map<string, { keyId?: string; publicKey: KeyObject }>;
-  /** Token ids (`jti`) seen and when they expire (epoch seconds): a token is good for one request. */
+  jwt: Map<string, { keyId: string; publicKey: KeyObject }>;
+  /** Token ids (`merchant id` + `jti`) seen, until when they could still be accepted (epoch ms): a token is good for one request. */
   seenTokens: Map<string, number>;
 }
 
@@ -35,10 +35,12 @@ export function createMerchantRegistry(merchants: readonly SandboxMerchant[]): M
     if (!merchant.merchantId) throw new TypeError('sandbox server: every merchant needs a merchantId');
     if ('certificatePem' in merchant) {
       const certificate = new X509Certificate(merchant.certificatePem);
-      registry.jwt.set(merchant.merchantId, {
-        keyId: merchant.keyId || certificateKeyId(certificate),
-        publicKey: certificate.publicKey,
-      });
+      const keyId = merchant.keyId || certificateKeyId(certificate);
+      if (!keyId)
+        throw new TypeError(
+          `sandbox server: the certificate of merchant ${merchant.merchantId} has no serialNumber in its subject to match the JWT kid; give keyId`,
+        );
+      registry.jwt.set(merchant.merchantId, { keyId, publicKey: certificate.publicKey });
     } else if ('sharedSecret' in merchant && merchant.keyId) {
       registry.httpSignature.set(merchant.merchantId, { keyId: merchant.keyId, secret: Buffer.from(merchant.sharedSecret, 'base64') });
     } else {

@@ -15,6 +15,7 @@ Serves the Visa Acceptance TMS step-up endpoints on loopback with the stepup-kit
   --key-id <id>            HTTP Signature key id (generated when absent)
   --shared-secret <b64>    HTTP Signature shared secret, base64 (generated when absent)
   --certificate <file>     PEM certificate of a JWT signing key (accept JWTs for this merchant too)
+  --jwt-key-id <id>        the kid JWTs must carry (default: serialNumber in the certificate's subject)
   --golden-code            also accept Visa's sandbox code 456789
   --max-requests <n>       maxRequestsAllowed (default 3)
   --latency-ms <n>         delay of every answer (default 0)
@@ -57,9 +58,9 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
     } catch {
       throw new CliUsageError(`cannot read the certificate file ${values.certificate}`);
     }
-    merchants.push({ merchantId, certificatePem });
+    merchants.push({ merchantId, certificatePem, ...(values['jwt-key-id'] ? { keyId: values['jwt-key-id'] } : {}) });
   }
-  const server = await startSandboxServer({
+  const options: Parameters<typeof startSandboxServer>[0] = {
     host: values.host ?? '127.0.0.1',
     port,
     merchants,
@@ -69,7 +70,15 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
       latencyMs: values['latency-ms'] === undefined ? undefined : integer(values['latency-ms'], '--latency-ms'),
     },
     log: values.quiet ? undefined : print,
-  });
+  };
+  let server: SandboxServer;
+  try {
+    server = await startSandboxServer(options);
+  } catch (error) {
+    // a certificate the server cannot use is the caller's mistake: say so, as for any other argument
+    if (error instanceof TypeError) throw new CliUsageError(error.message);
+    throw error;
+  }
   print(`stepup-sandbox listening on ${server.url}`);
   print(`  outbox:          ${server.url}/__outbox`);
   print(`  merchant id:     ${merchantId}`);
@@ -93,6 +102,7 @@ function parse(argv: readonly string[]) {
       'key-id': { type: 'string' },
       'shared-secret': { type: 'string' },
       certificate: { type: 'string' },
+      'jwt-key-id': { type: 'string' },
       'golden-code': { type: 'boolean' },
       'max-requests': { type: 'string' },
       'latency-ms': { type: 'string' },

@@ -3,6 +3,9 @@ import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { fail, header, isFresh, type AuthResult, type ReceivedRequest, type VerifyOptions } from './auth-result.js';
 import type { MerchantRegistry } from './merchants.js';
 
+/** Visa's SDKs issue tokens for 2 minutes; a longer-lived one would be remembered for its whole life. */
+const MAX_LIFETIME_MS = 120_000;
+
 /**
  * Verifies a Visa Acceptance JWT (`Authorization: Bearer …`) in Visa's current format (`v-c-jwt-version`
  * 2): RS256 by the key of the merchant's registered certificate, named by `kid`; claims naming this
@@ -36,10 +39,12 @@ export async function verifyJwt(request: ReceivedRequest, token: string, registr
   }
   if (payload['v-c-jwt-version'] !== '2') return fail('MALFORMED_TOKEN', 'v-c-jwt-version must be "2"');
   const path = request.target.split('?')[0];
+  const host = header(request.headers, 'host')?.toLowerCase();
   if (
     payload['request-method'] !== request.method.toLowerCase() ||
     payload['request-resource-path'] !== path ||
-    payload['request-host'] !== header(request.headers, 'host')
+    typeof payload['request-host'] !== 'string' ||
+    payload['request-host'].toLowerCase() !== host
   )
     return fail('REQUEST_MISMATCH', 'request-method, request-host or request-resource-path is not this request');
   if (request.body.length > 0) {
@@ -48,10 +53,21 @@ export async function verifyJwt(request: ReceivedRequest, token: string, registr
   }
   const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : NaN;
   if (!isFresh(iat, options)) return fail('STALE_DATE', 'The token iat is missing or too far from the server time');
-  if (typeof payload.exp !== 'number' || payload.exp * 1000 <= options.now) return fail('STALE_DATE', 'The token exp is missing or passed');
+  const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : NaN;
+  if (!(exp > iat && exp - iat <= MAX_LIFETIME_MS)) return fail('MALFORMED_TOKEN', 'exp must follow iat by at most 2 minutes');
+  // the same clock allowance as for iat: a merchant clock a few minutes off is not an expired token
+  const usableUntil = exp + options.maxSkewMs;
+  if (usableUntil <= options.now) return fail('STALE_DATE', 'The token has expired');
   if (typeof payload.jti !== 'string' || !payload.jti) return fail('MALFORMED_TOKEN', 'The token has no jti');
-  for (const [jti, exp] of registry.seenTokens) if (exp * 1000 <= options.now) registry.seenTokens.delete(jti);
-  if (registry.seenTokens.has(payload.jti)) return fail('REPLAYED_TOKEN', 'This token was already used');
-  registry.seenTokens.set(payload.jti, payload.exp);
+
+  // tokens are remembered until they could no longer be accepted anyway; insertion order is close to
+  // expiry order (every token lives 2 minutes from an iat near now), so pruning stops at the first live one
+  for (const [seen, until] of registry.seenTokens) {
+    if (until > options.now) break;
+    registry.seenTokens.delete(seen);
+  }
+  const id = `${merchantId}\n${payload.jti}`;
+  if (registry.seenTokens.has(id)) return fail('REPLAYED_TOKEN', 'This token was already used');
+  registry.seenTokens.set(id, usableUntil);
   return { ok: true, merchantId };
 }

@@ -208,8 +208,9 @@ export class StepUpSandbox {
       throw httpError(500, visaError('internalError', 'The issuer could not be reached. Try again later.'));
 
     if (!request.otp) throw httpError(400, visaError('missingFields', 'otp is required', undefined, 'otp'));
-    const token = this.token(tokenId);
-    const code = token.code;
+    if (typeof request.otp !== 'string') throw httpError(400, visaError('invalidFields', 'otp must be a string', undefined, 'otp'));
+    // a validate for a token never sent a code creates nothing (so it cannot push a live one out)
+    const code = this.tokens.has(tokenId) ? this.token(tokenId).code : undefined;
     if (!code || code.used || code.optionId !== request.stepUpOption?.id)
       throw httpError(400, visaError('invalidFields', 'No one-time password was requested for this option', 'OTP_NOT_REQUESTED'));
     if (this.options.now() >= code.expiresAt)
@@ -251,14 +252,13 @@ export class StepUpSandbox {
     return code;
   }
 
+  /** The state of a token, made on first use; the least recently used is forgotten past `HISTORY_LIMIT`. */
   private token(tokenId: string): TokenState {
-    let token = this.tokens.get(tokenId);
-    if (!token) {
-      token = { sends: 0 };
-      this.tokens.set(tokenId, token);
-      // a Map iterates in insertion order: the first key is the oldest token
-      if (this.tokens.size > HISTORY_LIMIT) this.tokens.delete(this.tokens.keys().next().value!);
-    }
+    const token = this.tokens.get(tokenId) ?? { sends: 0 };
+    // a Map iterates in insertion order: re-inserting on every use keeps the least recently used first
+    this.tokens.delete(tokenId);
+    this.tokens.set(tokenId, token);
+    if (this.tokens.size > HISTORY_LIMIT) this.tokens.delete(this.tokens.keys().next().value!);
     return token;
   }
 

@@ -21,10 +21,11 @@ const TOKEN_LIFETIME_SECONDS = 120;
  * Builds the RS256 JWT signer for one merchant from PEM text, in Visa's current token format
  * (`v-c-jwt-version` 2): the header names the key by `kid`, and the claims bind the token to this one
  * request (method, host, path and body digest), for two minutes, under a unique `jti`. The key may be
- * PKCS#8 or PKCS#1 (what `openssl pkcs12 -nocerts` gives).
+ * PKCS#8 or PKCS#1 (what `openssl pkcs12 -nocerts` gives); `certificatePem` may hold several
+ * certificates, the one for the key is used.
  *
  * @param keyId the `kid`; by default the `serialNumber` in the certificate's subject, as Visa's P12 files carry it
- * @throws TypeError when the key is not an RSA private key, the certificate does not parse, or no key id is known
+ * @throws TypeError when the key is not an RSA private key, no certificate for it parses, or no key id is known
  */
 export function createJwtSigner(
   privateKeyPem: string,
@@ -32,7 +33,7 @@ export function createJwtSigner(
   keyId?: string,
 ): (input: JwtSignatureInput) => Promise<string> {
   let key: KeyObject;
-  let certificate: X509Certificate;
+  let certificates: X509Certificate[];
   try {
     key = createPrivateKey(privateKeyPem);
   } catch (cause) {
@@ -40,10 +41,16 @@ export function createJwtSigner(
   }
   if (key.asymmetricKeyType !== 'rsa') throw new TypeError('stepup-kit/server: credentials.privateKeyPem must be an RSA key (RS256)');
   try {
-    certificate = new X509Certificate(certificatePem);
+    // a P12 export may hold several certificates (Visa's own among them): each PEM block is read
+    const blocks = certificatePem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [certificatePem];
+    certificates = blocks.map((block) => new X509Certificate(block));
   } catch (cause) {
     throw new TypeError('stepup-kit/server: credentials.certificatePem is not a readable X.509 certificate', { cause });
   }
+  // the merchant's certificate is the one whose public key goes with the private key
+  const certificate = certificates.find((c) => c.checkPrivateKey(key));
+  if (!certificate)
+    throw new TypeError('stepup-kit/server: credentials.certificatePem holds no certificate for credentials.privateKeyPem');
   const kid = keyId || certificateKeyId(certificate);
   if (!kid)
     throw new TypeError(

@@ -95,7 +95,8 @@ export function routeError(status: number, kind: StepUpRouteErrorKind, visa?: un
  * Maps a failed Visa call to a stable answer:
  * - 4xx: the same status; the kind from the kit's own classifier applied to Visa's body (expired, invalid
  *   code, send limit, refusal), so browser and server read Visa alike;
- * - 401/407 (the merchant's credentials): 502, since the cardholder can do nothing about it;
+ * - 401/407 (the merchant's credentials) and 404/405/413/415 (a request Visa will not take): 502, since
+ *   the cardholder can do nothing about it, and no attempt is spent;
  * - 408 and timeouts: 504; 429: 429; 5xx and unreadable answers: 502; network failures: 502.
  */
 export function upstreamFailure(error: unknown, operation: 'create-otp' | 'validate-otp'): RouteOutcome {
@@ -109,6 +110,9 @@ export function upstreamFailure(error: unknown, operation: 'create-otp' | 'valid
   if (status === 429) return routeError(429, 'rate-limited', error.body);
   if (status >= 500 || status < 400) return routeError(502, 'upstream-error', error.body);
   const kind = defaultClassifyError({ operation, status, body: error.body, error: undefined });
+  // Visa refused the request itself (an unknown token or path, a body it will not take): the merchant's
+  // integration, not the cardholder's code, so no attempt is spent and the browser may try again
+  if (kind === 'unknown') return routeError(502, 'upstream-error', error.body);
   const mapped: StepUpRouteErrorKind =
     kind === 'expired' || kind === 'invalid-otp' || kind === 'resends-exhausted' ? kind : operation === 'create-otp' ? 'send-rejected' : 'invalid-otp';
   return routeError(status, mapped, error.body);

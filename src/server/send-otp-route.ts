@@ -46,11 +46,19 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         });
         visaCorrelationId = answer.correlationId;
         const { maxRequestsAllowed, maxVerificationAllowed, codeExpiration } = answer.body;
-        outcome = { status: 200, body: { maxRequestsAllowed, maxVerificationAllowed, codeExpiration } };
         session.sends += 1;
         session.maxRequestsAllowed = parseLimit(maxRequestsAllowed) ?? session.maxRequestsAllowed;
         session.maxVerificationAllowed = parseLimit(maxVerificationAllowed) ?? session.maxVerificationAllowed;
         session.code = { optionId, failedValidations: 0 };
+        // the limits these routes enforce, so the cardholder is shown what will really be allowed
+        outcome = {
+          status: 200,
+          body: {
+            maxRequestsAllowed: Math.min(session.maxRequestsAllowed ?? Infinity, ctx.maxSendsPerStepUp),
+            maxVerificationAllowed: Math.min(session.maxVerificationAllowed ?? Infinity, ctx.maxValidationsPerCode),
+            codeExpiration,
+          },
+        };
       } catch (error) {
         outcome = upstreamFailure(error, 'create-otp');
         visaCorrelationId = logUpstreamFailure(ctx.logger, 'create-OTP', error, { seq });

@@ -74,6 +74,8 @@ export interface StepUpRoutes {
  * `POST {basePath}/validate` with the kit's JSON bodies. The browser only names an option id; the token,
  * the correlation id and the limits come from the session that `startStepUp` opened. Errors answer
  * `{ error: { kind, message }, message, visa? }` with a status the kit's classifier reads correctly.
+ *
+ * @throws TypeError when `maxSendsPerStepUp` or `maxValidationsPerCode` is not a whole number of at least 1
  */
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   const logger = options.logger ?? silentLogger;
@@ -84,8 +86,8 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     logger,
     lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
     sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-    maxSendsPerStepUp: options.maxSendsPerStepUp ?? 5,
-    maxValidationsPerCode: options.maxValidationsPerCode ?? 3,
+    maxSendsPerStepUp: positiveWhole(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp'),
+    maxValidationsPerCode: positiveWhole(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode'),
     now: Date.now,
   };
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
@@ -154,4 +156,10 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     },
     endStepUp: (sessionId: string) => ctx.sessions.delete(sessionKey(sessionId)),
   });
+}
+
+/** A limit option: a whole number of at least 1 (NaN or 0 would lift or block every call). */
+function positiveWhole(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new TypeError(`stepup-kit/server: ${name} must be a whole number of at least 1`);
+  return value;
 }

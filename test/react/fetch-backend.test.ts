@@ -1,4 +1,4 @@
-import { StepUpBackendError, createFetchBackend } from '../../src';
+import { StepUpBackendError, createFetchBackend, toStepUpError } from '../../src';
 
 const createBody = { clientCorrelationId: 'c0ffee00-1111-4222-8333-444455556666', stepUpOption: { id: 'opt-sms-1' } };
 const validateBody = { ...createBody, otp: '456789' };
@@ -171,6 +171,20 @@ describe('createFetchBackend', () => {
     controller.abort();
 
     expect((await rejection(pending)).kind).toBe('aborted');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('passes on the error of a headers() function that fails, not as a network failure', async () => {
+    const fetch = stubFetch();
+    const failure = new Error('could not read the CSRF token');
+    const backend = createFetchBackend({ baseUrl: '/api', fetch, headers: () => Promise.reject(failure) });
+
+    const error = await backend.createOtp(createBody, { signal: signal() }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBe(failure);
+    expect(toStepUpError(error, 'create-otp').kind).toBe('unknown');
     expect(fetch).not.toHaveBeenCalled();
   });
 

@@ -72,7 +72,7 @@ describe('createOtp answer', () => {
     expect(sandbox.outbox()).toHaveLength(2);
   });
 
-  it('keeps the last 10 000 calls, codes and tokens of a long run, oldest dropped first', async () => {
+  it('keeps the last 10 000 calls, codes and tokens of a long run, the least recently used dropped first', async () => {
     const sandbox = make({ random: sequenceRandom([0.15]), maxRequestsAllowed: 1 });
     for (let i = 0; i < 10_005; i++) await sandbox.backend.createOtp(sendRequest(SMS_ID, `tok-${i}`), ctx());
 
@@ -80,12 +80,22 @@ describe('createOtp answer', () => {
     expect(sandbox.outbox()[0]!.tokenId).toBe('tok-5');
     expect(sandbox.calls()).toHaveLength(10_000);
     expect(sandbox.calls()[0]!.tokenId).toBe('tok-5');
-    // the oldest tokens were forgotten, so their one send is available again; a recent one's is not
+    // the least recently used tokens were forgotten, so their one send is available again; a recent one's is not
     await sandbox.backend.createOtp(sendRequest(SMS_ID, 'tok-0'), ctx());
     expect(sandbox.lastMessage()?.tokenId).toBe('tok-0');
     expect(classify(await rejection(sandbox.backend.createOtp(sendRequest(SMS_ID, 'tok-10004'), ctx())), 'create-otp')).toBe(
       'resends-exhausted',
     );
+  });
+
+  it('never forgets a token in use to make room: validates for unknown tokens create nothing', async () => {
+    const sandbox = make({ random: digitsRandom('123456') });
+    await sandbox.backend.createOtp(sendRequest(SMS_ID, 'live'), ctx());
+    for (let i = 0; i < 10_050; i++) await rejection(sandbox.backend.validateOtp(validateRequest('000000', SMS_ID, `stranger-${i}`), ctx()));
+
+    await expect(sandbox.backend.validateOtp(validateRequest('123456', SMS_ID, 'live'), ctx())).resolves.toEqual({
+      action: 'AUTHENTICATION_REGISTRATION',
+    });
   });
 
   it.each<SandboxExpirationFormat>(['minutes', 'seconds', 'epoch-seconds', 'epoch-milliseconds'])(

@@ -163,6 +163,15 @@ describe('validateOtp', () => {
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({ errors: [{ type: 'missingFields' }] });
   });
+
+  it('an otp that is not a string (an array of digits) → 400 invalidFields, and spends no attempt', async () => {
+    const sandbox = await sent();
+    const request = { ...validateRequest('x'), otp: ['1', '2', '3', '4', '5', '6'] } as unknown as ValidateOtpRequest;
+    const error = await rejection(sandbox.backend.validateOtp(request, ctx()));
+    expect(error.status).toBe(400);
+    expect(error.body).toMatchObject({ errors: [{ type: 'invalidFields' }] });
+    await expect(sandbox.backend.validateOtp(validateRequest('123456'), ctx())).resolves.toEqual(SUCCESS);
+  });
 });
 
 describe('golden code', () => {

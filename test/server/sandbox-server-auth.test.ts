@@ -4,13 +4,14 @@
  * signed requests get 401 with a Visa-shaped body, and the simulator never sees them.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { X509Certificate, createHash, createHmac, createPrivateKey, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { VisaApiError, createVisaAcceptanceClient, type VisaAcceptanceClient } from '../../src/server';
-import type { SandboxServer } from '../../src/sandbox-server';
+import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import {
   AUTH_BODY,
   JWT_MERCHANT_ID,
@@ -143,6 +144,54 @@ describe('HTTP Signature verification', () => {
   });
 });
 
+const SEND_PATH = '/tms/v2/tokenized-cards/tok/authentication-options/one-time-passwords';
+
+/** A JWT made by hand in format 2 for a create-OTP of `SEND` to the test sandbox, with claims changed or added. */
+async function handMadeToken(claims: Record<string, unknown>, options: { key?: string } = {}): Promise<string> {
+  const { privateKeyPem, certificatePem } = jwtMaterial();
+  const kid = /serialNumber=(.+)/.exec(new X509Certificate(certificatePem).subject)![1]!;
+  const iat = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    digest: createHash('sha256').update(JSON.stringify(SEND)).digest('base64'),
+    'digest-algorithm': 'SHA-256',
+    'request-host': new URL(server.url).host,
+    'request-resource-path': SEND_PATH,
+    'request-method': 'post',
+    iss: JWT_MERCHANT_ID,
+    'v-c-merchant-id': JWT_MERCHANT_ID,
+    'v-c-jwt-version': '2',
+    jti: randomUUID(),
+    iat,
+    exp: iat + 120,
+    ...claims,
+  })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+    .sign(createPrivateKey(options.key ?? privateKeyPem));
+}
+
+/** POSTs `SEND` with the token over node:http, which lets a test choose the Host header too. */
+function sendWithToken(token: string, host = new URL(server.url).host): Promise<{ status: number; body: unknown }> {
+  const url = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: SEND_PATH,
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', 'v-c-merchant-id': JWT_MERCHANT_ID, authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(SEND));
+  });
+}
+
 describe('JWT verification', () => {
   it('sends an RS256 JWT in Visa’s format 2 (kid, request binding, digest, iat/exp, jti), verifiable by openssl', async () => {
     let token = '';
@@ -221,10 +270,45 @@ describe('JWT verification', () => {
   });
 
   it('refuses a token signed with another key than the registered certificate’s', async () => {
-    const client = jwtClient(server, {
-      credentials: { type: 'jwt', privateKeyPem: otherRsaKeyPem(), certificatePem: jwtMaterial().certificatePem },
+    const answer = await sendWithToken(await handMadeToken({}, { key: otherRsaKeyPem() }));
+    expect(answer.status).toBe(401);
+    expect(reasonOf(answer.body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('accepts a merchant clock 3 minutes behind (iat and exp get the same 5-minute allowance)', async () => {
+    await expect(jwtClient(server, { now: () => Date.now() - 3 * 60_000 }).createOtp('tok', SEND)).resolves.toMatchObject({
+      status: 201,
     });
-    expect(reasonOf((await refusal(client)).body)).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a token that claims to live longer than 2 minutes', async () => {
+    const answer = await sendWithToken(await handMadeToken({ exp: Math.floor(Date.now() / 1000) + 3600 }));
+    expect(answer.status).toBe(401);
+    expect(reasonOf(answer.body)).toBe('MALFORMED_TOKEN');
+  });
+
+  it('reads request-host and the Host header without regard to case', async () => {
+    const port = new URL(server.url).port;
+    const answer = await sendWithToken(await handMadeToken({ 'request-host': `Sandbox.Example:${port}` }), `sandbox.example:${port}`);
+    expect(answer.status).toBe(201);
+  });
+
+  it.each([
+    ['method', { 'request-method': 'get' }],
+    ['host', { 'request-host': 'apitest.visaacceptance.com' }],
+  ])('refuses a token whose request-%s is another request’s', async (_name, claims) => {
+    const answer = await sendWithToken(await handMadeToken(claims));
+    expect(answer.status).toBe(401);
+    expect(reasonOf(answer.body)).toBe('REQUEST_MISMATCH');
+  });
+
+  it('refuses to register a JWT merchant whose certificate names no key id, unless keyId is given', async () => {
+    const bare = makeJwtMaterial('bare', '');
+    await expect(startSandboxServer({ host: '127.0.0.1', port: 0, merchants: [{ merchantId: 'm', certificatePem: bare.certificatePem }] })).rejects.toThrow(
+      /no serialNumber in its subject/,
+    );
+    const named = await startSandboxServer({ host: '127.0.0.1', port: 0, merchants: [{ merchantId: 'm', certificatePem: bare.certificatePem, keyId: 'k-1' }] });
+    await named.close();
   });
 
   it('refuses a token with an unregistered certificate', async () => {

@@ -3,7 +3,10 @@
 import { createVisaAcceptanceClient } from '../../src/server';
 import { CliUsageError, runSandboxCli, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { StepUpSandbox } from '../../src/sandbox';
-import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, signatureClient, startTestSandbox } from './helpers';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, makeJwtMaterial, signatureClient, startTestSandbox } from './helpers';
 
 describe('the sandbox server', () => {
   let server: SandboxServer;
@@ -120,5 +123,22 @@ describe('stepup-sandbox (CLI)', () => {
     expect(lines.join('\n')).toContain('Usage: stepup-sandbox');
     await expect(runSandboxCli(['--bogus'], () => undefined)).rejects.toBeInstanceOf(CliUsageError);
     await expect(runSandboxCli(['--port', 'eighty'], () => undefined)).rejects.toThrow('--port needs a whole number');
+  });
+
+  it('takes a JWT certificate with the kid from its subject or from --jwt-key-id, and says when it has neither', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stepup-cli-cert-'));
+    try {
+      const bare = path.join(dir, 'bare.pem');
+      writeFileSync(bare, makeJwtMaterial('bare', '').certificatePem);
+      await expect(runSandboxCli(['--port', '0', '--quiet', '--certificate', bare], () => undefined)).rejects.toThrow(
+        expect.objectContaining({ name: 'CliUsageError', message: expect.stringContaining('give keyId') }),
+      );
+      const lines: string[] = [];
+      const server = await runSandboxCli(['--port', '0', '--quiet', '--certificate', bare, '--jwt-key-id', 'k-1'], (line) => lines.push(line));
+      await server?.close();
+      expect(lines.join('\n')).toContain('JWT certificate');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

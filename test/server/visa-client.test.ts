@@ -2,7 +2,18 @@
 /** The Visa Acceptance client against the sandbox server over real HTTP on 127.0.0.1, with both credential types. */
 import { VisaApiError, createVisaAcceptanceClient, type VisaAcceptanceClient } from '../../src/server';
 import type { SandboxServer } from '../../src/sandbox-server';
-import { AUTH_BODY, KEY_ID, MERCHANT_ID, SHARED_SECRET, jwtClient, makeJwtMaterial, signatureClient, startTestSandbox } from './helpers';
+import {
+  AUTH_BODY,
+  KEY_ID,
+  MERCHANT_ID,
+  SHARED_SECRET,
+  jwtClient,
+  jwtMaterial,
+  makeJwtMaterial,
+  otherRsaKeyPem,
+  signatureClient,
+  startTestSandbox,
+} from './helpers';
 
 let server: SandboxServer;
 beforeEach(async () => {
@@ -141,6 +152,26 @@ describe('client configuration', () => {
       /no serialNumber in its subject.*credentials\.keyId/,
     );
     expect(() => createVisaAcceptanceClient({ ...base, credentials: { type: 'jwt', ...withoutKeyId, keyId: 'key-1' } })).not.toThrow();
+  });
+
+  it('refuses a private key and certificate that do not belong together', () => {
+    expect(() =>
+      createVisaAcceptanceClient({ ...base, credentials: { type: 'jwt', privateKeyPem: otherRsaKeyPem(), certificatePem: jwtMaterial().certificatePem } }),
+    ).toThrow(/holds no certificate for credentials\.privateKeyPem/);
+  });
+
+  it('signs with the certificate that goes with the key when the PEM holds several (a P12 export)', async () => {
+    const server = await startTestSandbox();
+    try {
+      const { privateKeyPem, certificatePem } = jwtMaterial();
+      const visaCertificateFirst = `${makeJwtMaterial('visa-ca', 'visa-ca-key').certificatePem}\n${certificatePem}`;
+      const client = jwtClient(server, { credentials: { type: 'jwt', privateKeyPem, certificatePem: visaCertificateFirst } });
+      await expect(client.createOtp('tok', { clientCorrelationId: 'c', stepUpOption: { id: 'c21zLW9wdGlvbi0x' } })).resolves.toMatchObject({
+        status: 201,
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('resolves the named environments to the Visa Acceptance hosts', () => {
