@@ -75,6 +75,7 @@ export const OneChannel: Story = {
 
 /** The send is in flight: the button says so and the channels are locked. */
 export const Sending: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { failure: 'hang' } },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
@@ -88,6 +89,7 @@ export const Sending: Story = {
 
 /** After a send: where the code went, the countdown, attempts and resends left, and focus in the field. */
 export const CodeEntry: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent }) => {
     const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
     await expect(canvas.getByText(wholeText('We sent a code to ***-***-1234.'))).toBeVisible();
@@ -102,6 +104,7 @@ export const CodeEntry: Story = {
 
 /** A pasted message keeps only its digits and submits the code. */
 export const PasteCode: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent, loaded, args }) => {
     const sandbox = sandboxOf(loaded);
     const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -117,6 +120,7 @@ export const PasteCode: Story = {
 
 /** The last seconds of a code: the countdown turns urgent. */
 export const NearExpiry: Story = {
+  tags: ['!autodocs'],
   // 15 alone would read as minutes under the 'auto' rule; the merchant who knows the unit says so
   args: { codeExpirationUnit: 'seconds' },
   parameters: { sandbox: { codeLifetimeSeconds: 15, expirationFormat: 'seconds' } },
@@ -128,6 +132,7 @@ export const NearExpiry: Story = {
 
 /** A wrong code: a sentence, one attempt fewer, the field cleared and focused. */
 export const WrongCode: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent, loaded, args }) => {
     const sandbox = sandboxOf(loaded);
     const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -144,6 +149,7 @@ export const WrongCode: Story = {
 
 /** No attempts left for this code: a new code is needed. */
 export const AttemptsExhausted: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { maxVerificationAllowed: 1 } },
   play: async ({ canvas, userEvent, loaded }) => {
     const sandbox = sandboxOf(loaded);
@@ -163,6 +169,7 @@ export const AttemptsExhausted: Story = {
 
 /** The countdown reached zero: the field is disabled and a new code is offered. */
 export const Expired: Story = {
+  tags: ['!autodocs'],
   args: { codeExpirationUnit: 'seconds' },
   parameters: { sandbox: { codeLifetimeSeconds: 2, expirationFormat: 'seconds' } },
   play: async ({ canvas, userEvent, args }) => {
@@ -176,6 +183,7 @@ export const Expired: Story = {
 
 /** Every allowed code has been sent: Resend is disabled and says why. */
 export const ResendsExhausted: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { maxRequestsAllowed: 2 } },
   play: async ({ canvas, userEvent, loaded }) => {
     const sandbox = sandboxOf(loaded);
@@ -190,6 +198,7 @@ export const ResendsExhausted: Story = {
 
 /** The send failed (500): a sentence, and Try again makes exactly one more call. */
 export const SendFailed: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { failure: 'send-server-error' } },
   play: async ({ canvas, userEvent, loaded, args }) => {
     const sandbox = sandboxOf(loaded);
@@ -206,6 +215,7 @@ export const SendFailed: Story = {
 
 /** Validation failed on the server (500): not a wrong code, so the code and attempts stay. */
 export const ValidateFailed: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent, loaded }) => {
     const sandbox = sandboxOf(loaded);
     const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -225,6 +235,7 @@ export const ValidateFailed: Story = {
 
 /** Earlier sends spent this card's budget: the backend refuses, and no "Try again" is offered. */
 export const SendLimitReachedEarlier: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { maxRequestsAllowed: 1 } },
   play: async ({ canvas, userEvent, loaded, args }) => {
     const sandbox = sandboxOf(loaded);
@@ -246,6 +257,7 @@ export const SendLimitReachedEarlier: Story = {
 
 /** The backend says the code expired before the countdown did (its clock decides). */
 export const ExpiredByTheServer: Story = {
+  tags: ['!autodocs'],
   // the simulator's codes live 1 s, but the merchant told the kit to read codeExpiration as minutes
   args: { codeExpirationUnit: 'minutes' },
   parameters: { sandbox: { codeLifetimeSeconds: 1, expirationFormat: 'seconds' } },
@@ -262,6 +274,7 @@ export const ExpiredByTheServer: Story = {
 };
 
 export const NetworkDown: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { failure: 'network' } },
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
@@ -275,6 +288,7 @@ export const NetworkDown: Story = {
 
 /** The backend answered something that is not the Visa shape. */
 export const MalformedAnswer: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { failure: 'malformed' } },
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
@@ -286,6 +300,7 @@ export const MalformedAnswer: Story = {
 
 /** The right code: success, and onVerified exactly once. */
 export const Verified: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent, loaded, args }) => {
     const sandbox = sandboxOf(loaded);
     const input = await chooseAndSend(canvas, userEvent, EMAIL_LABEL);
@@ -302,6 +317,7 @@ export const Verified: Story = {
 
 /** Visa's sandbox golden code 456789 is accepted when the simulator is set up for it. */
 export const GoldenCode: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { goldenCode: true } },
   play: async ({ canvas, userEvent }) => {
     const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -312,6 +328,7 @@ export const GoldenCode: Story = {
 
 /** Visa's VTS types the three numbers as strings; the kit reads them the same. */
 export const NumbersAsStrings: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { numbersAsStrings: true } },
   play: async ({ canvas, userEvent }) => {
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -321,6 +338,7 @@ export const NumbersAsStrings: Story = {
 };
 
 export const ExpirationInMinutes: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { codeLifetimeSeconds: 120, expirationFormat: 'minutes' } },
   play: async ({ canvas, userEvent }) => {
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -329,6 +347,7 @@ export const ExpirationInMinutes: Story = {
 };
 
 export const ExpirationInSeconds: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { codeLifetimeSeconds: 90, expirationFormat: 'seconds' } },
   play: async ({ canvas, userEvent }) => {
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -337,6 +356,7 @@ export const ExpirationInSeconds: Story = {
 };
 
 export const ExpirationAsEpochSeconds: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { codeLifetimeSeconds: 150, expirationFormat: 'epoch-seconds' } },
   play: async ({ canvas, userEvent }) => {
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -345,6 +365,7 @@ export const ExpirationAsEpochSeconds: Story = {
 };
 
 export const ExpirationAsEpochMilliseconds: Story = {
+  tags: ['!autodocs'],
   parameters: { sandbox: { codeLifetimeSeconds: 45, expirationFormat: 'epoch-milliseconds' } },
   play: async ({ canvas, userEvent }) => {
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -354,6 +375,7 @@ export const ExpirationAsEpochMilliseconds: Story = {
 
 /** "Use another method" goes back to the choice; the other channel gets its own code. */
 export const UseAnotherMethod: Story = {
+  tags: ['!autodocs'],
   play: async ({ canvas, userEvent, loaded }) => {
     const sandbox = sandboxOf(loaded);
     await chooseAndSend(canvas, userEvent, SMS_LABEL);
@@ -380,6 +402,7 @@ export const NoOtpOptions: Story = {
 
 /** With onCancel, a Cancel button shows; pressing it during a hanging send aborts the call. */
 export const Cancel: Story = {
+  tags: ['!autodocs'],
   args: { onCancel: fn() },
   parameters: { sandbox: { failure: 'hang' } },
   play: async ({ canvas, userEvent, args }) => {

@@ -83,7 +83,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
         </>
       ) : null}
       {phase === 'verified' ? <StepUp.Success /> : null}
-      {phase === 'cancelled' ? <p data-part="cancelled">{stepUp.messages.cancelled}</p> : null}
+      {phase === 'cancelled' ? <StepUp.Cancelled /> : null}
     </StepUp.Root>
   );
 }

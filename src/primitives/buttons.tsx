@@ -9,8 +9,12 @@ type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 export function SendButton(props: ButtonProps) {
   const { state, status, send, messages } = useStepUpContext('StepUp.SendButton');
   const sending = status === 'sending';
+  const button = useRef<HTMLButtonElement>(null);
+  // Enter on a channel sends, and the channels lock while sending: focus waits here ("Sending…")
+  useRescueFocus(button, sending);
   return (
     <button
+      ref={button}
       type="button"
       data-part="send"
       data-variant="primary"
@@ -53,6 +57,7 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
   const primary = state.status === 'expired' || state.status === 'attempts-exhausted';
   useRescueFocus(button, primary);
   if (!isResendOffered(state) && !(state.status === 'sending' && state.resend)) return null;
+  const sending = state.status === 'sending';
   const enabled = canResend(state);
   return (
     <button
@@ -60,10 +65,12 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
       type="button"
       data-part="resend"
       data-variant={primary ? 'primary' : 'link'}
-      disabled={!enabled}
+      // while its own send is under way it keeps focus ("Sending…") instead of dropping it to the page
+      disabled={!enabled && !sending}
+      aria-disabled={sending || undefined}
       aria-describedby={describedBy}
-      data-busy={state.status === 'sending' ? '' : undefined}
-      onClick={resend}
+      data-busy={sending ? '' : undefined}
+      onClick={sending ? undefined : resend}
       {...rest}
     >
       {state.status === 'sending' ? messages.sending : messages.resendCode}
@@ -75,6 +82,8 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
 export function ChangeMethodButton(props: ButtonProps) {
   const { state, status, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
   if (status === 'verifying' || status === 'verified' || status === 'cancelled' || status === 'choosing') return null;
+  // after a failed first send the list itself is open for another method
+  if (status === 'send-failed' && !('code' in state && state.code)) return null;
   // sends are counted per card: with none left, no other method can get a code either
   if (resendsLeft(state) === 0) return null;
   return (

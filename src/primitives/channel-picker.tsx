@@ -11,7 +11,7 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export function ChannelPicker(props: ChannelPickerProps) {
-  const { form, options, messages, ids, status, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
+  const { form, options, messages, ids, state, status, changeMethod, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
@@ -20,7 +20,9 @@ export function ChannelPicker(props: ChannelPickerProps) {
     const target = Array.from(radios ?? []).find((r) => r.checked) ?? radios?.[0];
     target?.focus();
   }, [choiceFocusKey]);
-  const locked = status !== 'choosing';
+  // after a failed first send the error says "choose another method": the list is open for that
+  const reopened = status === 'send-failed' && !('code' in state && state.code);
+  const locked = status !== 'choosing' && !reopened;
   const error = form.formState.errors.optionId?.message;
   return (
     <fieldset
@@ -57,6 +59,7 @@ export function ChannelPicker(props: ChannelPickerProps) {
                     value={option.id}
                     checked={checked}
                     onChange={() => {
+                      if (reopened) changeMethod();
                       field.onChange(option.id);
                       form.clearErrors('optionId');
                     }}

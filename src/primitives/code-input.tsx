@@ -28,11 +28,15 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
     if (focusKey > 0) input.current?.focus();
   }, [focusKey]);
 
+  // the wrong code's alert, so a screen reader back in the field hears why it is invalid
+  const wrongCode = state.status === 'code-entry' && state.error !== undefined;
+  const checking = state.status === 'verifying';
   const describedBy = [
     ids.codeHint,
     showsCountdown(state) ? ids.countdown : null,
     showsAttempts(state) ? ids.attempts : null,
     error ? ids.codeError : null,
+    wrongCode ? ids.error : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -60,6 +64,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
             // handled here, before input-otp, so a pasted full code replaces what was typed
             event.preventDefault();
             event.stopPropagation();
+            if (!editable) return;
             const pasted = extractCode(event.clipboardData.getData('text/plain'), codeLength);
             setCode(pasted.length === codeLength ? pasted : sanitizeCode(field.value + pasted, codeLength));
           };
@@ -95,9 +100,11 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 maxLength={codeLength}
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                disabled={!editable}
+                // read-only, not disabled, while the code is checked: focus stays in the field
+                disabled={!editable && !checking}
+                readOnly={checking || undefined}
                 aria-describedby={describedBy}
-                aria-invalid={error || state.status === 'code-entry' && state.error ? true : undefined}
+                aria-invalid={error || wrongCode ? true : undefined}
                 data-part="code-input"
                 nonce={nonce}
                 containerClassName={className}

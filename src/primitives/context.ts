@@ -9,6 +9,8 @@ export interface StepUpIds {
   countdown: string;
   attempts: string;
   codeError: string;
+  /** The error alert (a wrong code, a failed call). */
+  error: string;
   optionError: string;
 }
 

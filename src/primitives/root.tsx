@@ -31,6 +31,7 @@ export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootP
       countdown: `${base}-countdown`,
       attempts: `${base}-attempts`,
       codeError: `${base}-code-error`,
+      error: `${base}-error`,
       optionError: `${base}-option-error`,
     }),
     [base],

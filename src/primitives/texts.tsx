@@ -2,6 +2,7 @@ import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core/index.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
+import { useRescueFocus } from './use-rescue-focus.js';
 import { showsAttempts } from './visibility.js';
 
 /** The heading text of the step-up (labels the root group). */
@@ -61,11 +62,11 @@ const errorKeys = new WeakMap<StepUpError, number>();
  * second wrong code is announced again. Expiry by the clock is shown by `StepUp.Countdown` instead.
  */
 export function ErrorMessage(props: ComponentPropsWithoutRef<'p'>) {
-  const { state, messages, locale } = useStepUpContext('StepUp.ErrorMessage');
+  const { state, messages, locale, ids } = useStepUpContext('StepUp.ErrorMessage');
   const keys = useRef(errorKeys);
   if (state.status === 'no-options') {
     return (
-      <p role="alert" data-part="error" data-kind="no-otp-options" {...props}>
+      <p id={ids.error} role="alert" data-part="error" data-kind="no-otp-options" {...props}>
         {messages.errors['no-otp-options']}
       </p>
     );
@@ -73,15 +74,15 @@ export function ErrorMessage(props: ComponentPropsWithoutRef<'p'>) {
   const error = currentError(state);
   if (!error || (error.kind === 'expired' && state.status === 'expired')) return null;
   if (!keys.current.has(error)) keys.current.set(error, ++errorSerial);
-  let text = messages.errors[error.kind] ?? messages.errors.unknown;
+  const text = messages.errors[error.kind] ?? messages.errors.unknown;
   const left = attemptsLeft(state);
-  if (error.kind === 'invalid-otp' && left !== undefined) {
-    const extra = messages.wrongCodeAttemptsLeft({ count: left, locale });
-    if (extra) text = `${text} ${extra}`;
-  }
+  const extra = error.kind === 'invalid-otp' && left !== undefined ? messages.wrongCodeAttemptsLeft({ count: left, locale }) : '';
   return (
-    <p key={keys.current.get(error)} role="alert" data-part="error" data-kind={error.kind} {...props}>
+    <p key={keys.current.get(error)} id={ids.error} role="alert" data-part="error" data-kind={error.kind} {...props}>
       {text}
+      {/* said with the alert; the default stylesheet hides it from the eye, as the attempts line shows it */}
+      {extra ? ' ' : null}
+      {extra ? <span data-part="error-attempts">{extra}</span> : null}
     </p>
   );
 }
@@ -89,14 +90,31 @@ export function ErrorMessage(props: ComponentPropsWithoutRef<'p'>) {
 /** The success state. */
 export function Success(props: ComponentPropsWithoutRef<'div'>) {
   const { state, messages } = useStepUpContext('StepUp.Success');
+  const success = useRef<HTMLDivElement>(null);
+  // the code field was locked while checking: keyboard and screen-reader users land here, not on the page
+  useRescueFocus(success, state.status === 'verified');
   if (state.status !== 'verified') return null;
   return (
-    <div data-part="success" {...props}>
+    <div ref={success} tabIndex={-1} data-part="success" {...props}>
       <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
         <circle cx="12" cy="12" r="11" fill="currentColor" />
         <path d="m7 12.5 3.2 3.2L17 9" fill="none" stroke="#fff" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <p data-part="success-text">{messages.verified}</p>
     </div>
+  );
+}
+
+/** The end state after Cancel. */
+export function Cancelled(props: ComponentPropsWithoutRef<'p'>) {
+  const { state, messages } = useStepUpContext('StepUp.Cancelled');
+  const cancelled = useRef<HTMLParagraphElement>(null);
+  // the Cancel button the cardholder pressed is gone: focus lands on what happened
+  useRescueFocus(cancelled, state.status === 'cancelled');
+  if (state.status !== 'cancelled') return null;
+  return (
+    <p ref={cancelled} tabIndex={-1} data-part="cancelled" {...props}>
+      {props.children ?? messages.cancelled}
+    </p>
   );
 }

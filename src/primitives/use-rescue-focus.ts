@@ -9,8 +9,9 @@ export function useRescueFocus(ref: RefObject<HTMLElement | null>, active = true
   useEffect(() => {
     if (!active) return;
     const current = document.activeElement as HTMLElement | null;
-    // a disabled control keeps focus in some browsers but takes no keys: that focus is lost too
-    const lost = !current || current === document.body || (current as HTMLInputElement).disabled === true;
+    // a disabled control (or one in a disabled fieldset) keeps focus in some browsers but takes no keys:
+    // that focus is lost too
+    const lost = !current || current === document.body || current.matches(':disabled');
     if (lost) ref.current?.focus();
   }, [active, ref]);
 }

@@ -4,6 +4,8 @@
  */
 export interface Announcer {
   announce(message: string): void;
+  /** Empties the region, so a finished status ("Checking your code…") is not read later as current. */
+  clear(): void;
   getSnapshot(): string;
   subscribe(listener: () => void): () => void;
 }
@@ -18,6 +20,12 @@ export function createAnnouncer(): Announcer {
       // screen readers skip a live region whose text did not change; alternate a trailing no-break space
       flip = next === message.replace(/\u00A0$/, '') ? !flip : false;
       message = flip ? `${next}\u00A0` : next;
+      listeners.forEach((l) => l());
+    },
+    clear() {
+      if (!message) return;
+      message = '';
+      flip = false;
       listeners.forEach((l) => l());
     },
     getSnapshot: () => message,

@@ -465,6 +465,8 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
       announcer.announce(
         messages.codeSent({ destination: messages.destination(state.code.option), method: state.code.option.method }),
       );
+    // a failure is said by its alert: "Sending…" or "Checking…" must not linger as the current status
+    else if ('error' in state && state.error) announcer.clear();
   }, [announcer, messages, state]);
 
   // Zero OTP options is reported once, on mount.

@@ -26,4 +26,8 @@ const backend = createFetchBackend({ baseUrl: '/api/step-up' });
 
 Every story here runs offline against \`stepup-kit/sandbox\`, an in-memory simulator of the Visa endpoints;
 the dark box beside the component shows the code it "sent".
+
+This page shows the starting states. Every other state (sending, wrong code, expired, no attempts or sends
+left, a failed call, verified, cancelled…) has its own story in the sidebar, which plays the cardholder's
+steps to reach it; a docs page does not run those steps.
 `;

@@ -75,7 +75,11 @@ describe('descriptions', () => {
     await fail(r.lastValidate(), wrongCodeError());
 
     expect(codeInput()).toHaveAccessibleDescription(/2 attempts left/);
-    expect(codeInput()).toHaveAccessibleDescription(/^Enter the 6-digit code\. Code expires in \d:\d\d 2 attempts left$/);
+    // back in the field, a screen reader hears why it is marked invalid
+    expect(codeInput()).toHaveAttribute('aria-invalid', 'true');
+    expect(codeInput()).toHaveAccessibleDescription(
+      /^Enter the 6-digit code\. Code expires in \d:\d\d 2 attempts left That code isn’t right\. Check it and try again\. 2 attempts left\.$/,
+    );
   });
 
   it('describes the code field by the hint alone when the backend gave no expiry and no attempts', async () => {
@@ -157,6 +161,18 @@ describe('live region', () => {
 
     await answer(r.lastValidate(), VERIFIED);
     expect(liveRegionText()).toBe('Thank you, your card is confirmed.');
+  });
+
+  it('leaves no finished "Checking your code…" behind once a failure is said by its alert', async () => {
+    const r = renderStepUp();
+    await sendCode(r, GRANT);
+    await typeCode(r, '111111');
+    expect(liveRegionText()).toBe('Checking your code…');
+
+    await fail(r.lastValidate(), wrongCodeError());
+
+    expect(screen.getByRole('alert')).toHaveTextContent('That code isn’t right.');
+    expect(liveRegionText()).toBe('');
   });
 
   it('keeps the countdown itself silent', async () => {
@@ -292,6 +308,53 @@ describe('focus', () => {
     await fail(r.lastCreate(), serverError());
 
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pay now' }));
+  });
+
+  it('stays in the code field while the code is checked, and lands on the success message after', async () => {
+    const r = renderStepUp();
+    await sendCode(r, GRANT);
+    await typeCode(r, '123456');
+    expect(root()).toHaveAttribute('data-status', 'verifying');
+    expect(document.activeElement).toBe(codeInput());
+
+    await answer(r.lastValidate(), VERIFIED);
+
+    expect(document.activeElement).toHaveAttribute('data-part', 'success');
+    expect(document.activeElement).toHaveTextContent('Thank you, your card is confirmed.');
+  });
+
+  it('lands on the cancelled message after Cancel, whose button is gone', async () => {
+    const r = renderStepUp({ onCancel: () => {} });
+    await sendCode(r, GRANT);
+    await r.user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(root()).toHaveAttribute('data-status', 'cancelled');
+    expect(document.activeElement).toHaveAttribute('data-part', 'cancelled');
+    expect(document.activeElement).toHaveTextContent(/^Verification cancelled\.$/);
+  });
+
+  it('keeps focus on "Resend code" while its send is under way ("Sending…", not disabled)', async () => {
+    const r = renderStepUp();
+    await sendCode(r, GRANT);
+    await r.user.click(screen.getByRole('button', { name: 'Resend code' }));
+    await settle();
+
+    const sending = screen.getByRole('button', { name: 'Sending…' });
+    expect(sending).toHaveAttribute('aria-disabled', 'true');
+    expect(sending).toBeEnabled();
+    expect(document.activeElement).toBe(sending);
+    await r.user.click(sending);
+    expect(r.createOtp).toHaveBeenCalledTimes(2);
+  });
+
+  it('moves to "Sending…" when Enter on a channel sent the code and the channels locked', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Email to j***@example.com' }));
+    await r.user.keyboard('{Enter}');
+    await settle();
+
+    expect(root()).toHaveAttribute('data-status', 'sending');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sending…' }));
   });
 
   it('focuses the first channel on mount with autoFocus, and nothing without it', () => {

@@ -1,5 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { StepUpOtp } from '../../src';
+import { StepUpBackendError, StepUpOtp } from '../../src';
 import {
   APP_TO_APP,
   BANKING,
@@ -161,6 +161,33 @@ describe('channel choice', () => {
     expect(root()).toHaveAttribute('data-status', 'sending');
     for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Sending…' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('opens the choice again after a failed first send, whose message says to choose another method', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+    await r.user.click(sendButton());
+    await settle();
+    await fail(
+      r.lastCreate(),
+      new StepUpBackendError('http', 'POST answered 400', { status: 400, body: { errors: [{ type: 'declined', message: 'Channel unavailable' }] } }),
+    );
+    expect(root()).toHaveAttribute('data-status', 'send-failed');
+    expect(shown('We couldn’t send a code there. Try again or choose another method.')).toBeInTheDocument();
+    // the list itself is the other method: no separate button for it
+    expect(screen.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
+
+    const email = screen.getByRole('radio', { name: 'Email to j***@example.com' });
+    expect(email).toBeEnabled();
+    await r.user.click(email);
+
+    expect(root()).toHaveAttribute('data-status', 'choosing');
+    expect(email).toBeChecked();
+    expect(document.activeElement).toBe(email);
+    await r.user.click(sendButton());
+    await settle();
+    expect(r.createOtp).toHaveBeenCalledTimes(2);
+    expect(r.lastCreate().request.stepUpOption.id).toBe(EMAIL.id);
   });
 
   it('sends exactly the Visa body: clientCorrelationId and stepUpOption.id, no tokenId key', async () => {

@@ -244,7 +244,9 @@ describe('code entry', () => {
     expect(Object.keys(body)).toEqual(['clientCorrelationId', 'stepUpOption', 'otp']);
     expect(context.signal).toBeInstanceOf(AbortSignal);
     expect(root()).toHaveAttribute('data-status', 'verifying');
-    expect(codeInput()).toBeDisabled();
+    // locked while checked, but read-only rather than disabled, so focus stays in the field
+    expect(codeInput()).toHaveAttribute('readonly');
+    expect(codeInput()).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Checking…' })).toHaveAttribute('aria-disabled', 'true');
   });
 
