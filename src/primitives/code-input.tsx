@@ -37,9 +37,16 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
     showsAttempts(state) ? ids.attempts : null,
     error ? ids.codeError : null,
     wrongCode ? ids.error : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ].filter((id): id is string => id !== null);
+  // only the parts this layout renders: a custom layout may leave out the attempts or the error
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    const scope = element.getRootNode() as Document | ShadowRoot;
+    const present = describedBy.filter((id) => scope.getElementById(id));
+    if (present.length > 0) element.setAttribute('aria-describedby', present.join(' '));
+    else element.removeAttribute('aria-describedby');
+  });
 
   return (
     <div data-part="code-field">
@@ -69,7 +76,12 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
             setCode(pasted.length === codeLength ? pasted : sanitizeCode(field.value + pasted, codeLength));
           };
           return (
-            <div dir="ltr" data-part="code-slots-wrapper">
+            <div
+              dir="ltr"
+              data-part="code-slots-wrapper"
+              data-state={checking ? 'checking' : editable ? 'editable' : 'locked'}
+              data-invalid={error || wrongCode ? '' : undefined}
+            >
               <ScrubValueAttribute input={input} value={field.value} />
               <OTPInput
                 ref={(el) => {
@@ -81,6 +93,9 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 form={`${ids.code}-no-form`}
                 value={field.value}
                 onChange={(raw: string) => {
+                  // read-only while checked, yet a password manager or an extension may still set the
+                  // value: the code being checked is the one kept (React puts it back)
+                  if (!editable) return;
                   const code = readTypedCode(raw, codeLength, field.value);
                   // a letter typed over a selected digit would erase the digit: the edit is refused,
                   // and React puts the field back as it was
@@ -103,7 +118,6 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 // read-only, not disabled, while the code is checked: focus stays in the field
                 disabled={!editable && !checking}
                 readOnly={checking || undefined}
-                aria-describedby={describedBy}
                 aria-invalid={error || wrongCode ? true : undefined}
                 data-part="code-input"
                 nonce={nonce}
@@ -117,7 +131,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                         data-active={slot.isActive ? '' : undefined}
                         data-filled={slot.char ? '' : undefined}
                       >
-                        {slot.char}
+                        {slot.char ? <span data-part="code-char">{slot.char}</span> : null}
                         {slot.hasFakeCaret ? <div data-part="code-caret" /> : null}
                       </div>
                     ))}

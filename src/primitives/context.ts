@@ -16,6 +16,14 @@ export interface StepUpIds {
 
 export interface StepUpContextValue extends UseStepUpOtpResult {
   ids: StepUpIds;
+  /**
+   * Whether the cardholder's focus is in the step-up: set when focus enters it, cleared when focus or a
+   * pointer press goes elsewhere on the page. A control of the step-up that is disabled or removed
+   * leaves it set, which is how the parts know that focus was lost rather than taken elsewhere.
+   */
+  focusInside: { current: boolean };
+  /** The step-up's element. */
+  rootElement: { current: HTMLElement | null };
 }
 
 export const StepUpContext = createContext<StepUpContextValue | null>(null);

@@ -18,6 +18,25 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
 export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootProps) {
   const base = useId();
   const element = useRef<HTMLDivElement>(null);
+  const focusInside = useRef(false);
+  useEffect(() => {
+    const root = element.current;
+    if (!root) return;
+    const doc = root.ownerDocument;
+    focusInside.current = root.contains(doc.activeElement);
+    const onFocusIn = (event: FocusEvent) => {
+      focusInside.current = root.contains(event.target as Node);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.contains(event.target as Node)) focusInside.current = false;
+    };
+    doc.addEventListener('focusin', onFocusIn, true);
+    doc.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      doc.removeEventListener('focusin', onFocusIn, true);
+      doc.removeEventListener('pointerdown', onPointerDown, true);
+    };
+  }, []);
   useEffect(() => {
     if (autoFocus) element.current?.querySelector<HTMLElement>('input:not([disabled])')?.focus();
     // only on mount: later focus moves are the step-up's own
@@ -37,7 +56,7 @@ export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootP
     [base],
   );
   // a new value with each render of the step-up: the parts follow its state (the countdown ticks on its own)
-  const value: StepUpContextValue = { ...stepUp, ids };
+  const value: StepUpContextValue = { ...stepUp, ids, focusInside, rootElement: element };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     onKeyDown?.(event);

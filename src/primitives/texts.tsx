@@ -34,7 +34,7 @@ export function Attempts(props: ComponentPropsWithoutRef<'p'>) {
   const left = attemptsLeft(state);
   if (left === undefined || !showsAttempts(state)) return null;
   return (
-    <p id={ids.attempts} data-part="attempts" data-state={left <= 1 ? 'last' : 'some'} {...props}>
+    <p data-part="attempts" data-state={left <= 1 ? 'last' : 'some'} {...props} id={ids.attempts}>
       {messages.attemptsLeft({ count: left, locale })}
     </p>
   );
@@ -66,7 +66,7 @@ export function ErrorMessage(props: ComponentPropsWithoutRef<'p'>) {
   const keys = useRef(errorKeys);
   if (state.status === 'no-options') {
     return (
-      <p id={ids.error} role="alert" data-part="error" data-kind="no-otp-options" {...props}>
+      <p role="alert" data-part="error" data-kind="no-otp-options" {...props} id={ids.error}>
         {messages.errors['no-otp-options']}
       </p>
     );
@@ -78,8 +78,9 @@ export function ErrorMessage(props: ComponentPropsWithoutRef<'p'>) {
   const left = attemptsLeft(state);
   const extra = error.kind === 'invalid-otp' && left !== undefined ? messages.wrongCodeAttemptsLeft({ count: left, locale }) : '';
   return (
-    <p key={keys.current.get(error)} id={ids.error} role="alert" data-part="error" data-kind={error.kind} {...props}>
-      {text}
+    <p key={keys.current.get(error)} role="alert" data-part="error" data-kind={error.kind} {...props}>
+      {/* the sentence alone describes the code field, which already has the attempts line */}
+      <span id={ids.error}>{text}</span>
       {/* said with the alert; the default stylesheet hides it from the eye, as the attempts line shows it */}
       {extra ? ' ' : null}
       {extra ? <span data-part="error-attempts">{extra}</span> : null}

@@ -78,7 +78,7 @@ describe('descriptions', () => {
     // back in the field, a screen reader hears why it is marked invalid
     expect(codeInput()).toHaveAttribute('aria-invalid', 'true');
     expect(codeInput()).toHaveAccessibleDescription(
-      /^Enter the 6-digit code\. Code expires in \d:\d\d 2 attempts left That code isn’t right\. Check it and try again\. 2 attempts left\.$/,
+      /^Enter the 6-digit code\. Code expires in \d:\d\d 2 attempts left That code isn’t right\. Check it and try again\.$/,
     );
   });
 
@@ -315,12 +315,36 @@ describe('focus', () => {
     await sendCode(r, GRANT);
     await typeCode(r, '123456');
     expect(root()).toHaveAttribute('data-status', 'verifying');
+    expect(codeInput()).not.toBeDisabled();
+    expect(codeInput()).toHaveAttribute('readonly');
     expect(document.activeElement).toBe(codeInput());
 
     await answer(r.lastValidate(), VERIFIED);
 
     expect(document.activeElement).toHaveAttribute('data-part', 'success');
     expect(document.activeElement).toHaveTextContent('Thank you, your card is confirmed.');
+  });
+
+  it('leaves focus where the cardholder put it outside the step-up while the code was checked', async () => {
+    const r = renderStepUp({
+      wrap: (ui) => (
+        <>
+          {ui}
+          <p>Order summary</p>
+          <button type="button">Pay now</button>
+        </>
+      ),
+    });
+    await sendCode(r, GRANT);
+    await typeCode(r, '123456');
+    // a click on the page's text: focus goes to the page, not to another control
+    await r.user.click(screen.getByText('Order summary'));
+    expect(document.activeElement).toBe(document.body);
+
+    await answer(r.lastValidate(), VERIFIED);
+
+    expect(root()).toHaveAttribute('data-status', 'verified');
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('lands on the cancelled message after Cancel, whose button is gone', async () => {

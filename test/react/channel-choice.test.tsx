@@ -190,6 +190,24 @@ describe('channel choice', () => {
     expect(r.lastCreate().request.stepUpOption.id).toBe(EMAIL.id);
   });
 
+  it('keeps the choice closed after a first send refused for the card’s send limit, since no channel can get a code', async () => {
+    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+    await r.user.click(sendButton());
+    await settle();
+    await fail(
+      r.lastCreate(),
+      new StepUpBackendError('http', 'POST answered 403', {
+        status: 403,
+        body: { errors: [{ type: 'forbidden', message: 'Maximum number of OTP requests exceeded' }] },
+      }),
+    );
+
+    expect(shown('No more codes can be sent for this card. Please use another payment method.')).toBeInTheDocument();
+    for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
+  });
+
   it('sends exactly the Visa body: clientCorrelationId and stepUpOption.id, no tokenId key', async () => {
     const r = renderStepUp({ stepUpOptions: [SMS] });
     await r.user.click(sendButton());

@@ -1,13 +1,21 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StepUp, useStepUpOtp } from '../../src';
 import {
   BANKING,
   EMAIL,
+  GRANT,
   SIGNAL,
   SMS,
   UUID,
   answer,
   codeInput,
+  createMockBackend,
+  fail,
   renderStepUp,
+  serverError,
+  typeCode,
+  wrongCodeError,
   root,
   sendButton,
   sendCode,
@@ -343,6 +351,59 @@ describe('code entry', () => {
     expect(sendButton()).toBeInTheDocument();
     expect(r.createOtp).not.toHaveBeenCalled();
     expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+});
+
+describe('while the code is checked', () => {
+  it('keeps the code being checked, whatever sets the field or is pasted meanwhile', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await typeCode(r, '123456');
+    expect(root()).toHaveAttribute('data-status', 'verifying');
+    const input = codeInput();
+
+    // a password manager or an extension writing into the read-only field, then a paste
+    fireEvent.change(input, { target: { value: '999999' } });
+    fireEvent.paste(input, { clipboardData: { getData: () => '888888' } });
+    await settle();
+
+    expect(input).toHaveValue('123456');
+    await fail(r.lastValidate(), serverError());
+    await r.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await settle();
+    expect(r.validateOtp).toHaveBeenCalledTimes(2);
+    expect(r.lastValidate().request.otp).toBe('123456');
+  });
+});
+
+describe('descriptions in a layout of your own', () => {
+  it('names only the parts the layout renders', async () => {
+    const backend = createMockBackend();
+    function Layout() {
+      const stepUp = useStepUpOtp({ stepUpOptions: [SMS], backend: backend.backend });
+      return (
+        <StepUp.Root stepUp={stepUp}>
+          <StepUp.Title />
+          <StepUp.ChannelPicker />
+          <StepUp.SendButton />
+          {stepUp.status !== 'choosing' && stepUp.status !== 'sending' ? <StepUp.CodeInput /> : null}
+        </StepUp.Root>
+      );
+    }
+    const user = userEvent.setup({ delay: null });
+    render(<Layout />);
+    await user.click(sendButton());
+    await settle();
+    await answer(backend.lastCreate(), GRANT);
+    await user.click(codeInput());
+    await user.keyboard('111111');
+    await settle();
+    await fail(backend.lastValidate(), wrongCodeError());
+
+    // no attempts line and no alert in this layout: the field is described by what is there
+    const describedBy = codeInput().getAttribute('aria-describedby')!.split(' ');
+    for (const id of describedBy) expect(document.getElementById(id)).not.toBeNull();
+    expect(codeInput()).toHaveAccessibleDescription('Enter the 6-digit code.');
   });
 });
 
