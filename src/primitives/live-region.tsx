@@ -22,9 +22,18 @@ export function LiveRegion({ announcer }: { announcer: Announcer }) {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const write = () => {
+      const element = region.current;
+      if (!element) return;
       const message = announcer.getSnapshot();
       // a region shown again (after <Activity> hid it) already holds the message: not said twice
-      if (region.current && region.current.textContent !== message) region.current.textContent = message;
+      if (element.textContent === message) return;
+      // the success or cancelled message that just took focus is read out as it is focused: not twice
+      const focused = element.ownerDocument.activeElement;
+      if (message && focused && element.parentElement?.contains(focused) && focused.textContent === message) {
+        element.textContent = '';
+        return;
+      }
+      element.textContent = message;
     };
     write();
     return announcer.subscribe(write);

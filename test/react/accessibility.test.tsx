@@ -159,7 +159,28 @@ describe('live region', () => {
     await typeCode(r);
     expect(liveRegionText()).toBe('Checking your code…');
 
+    // focus was in the step-up: the success message takes it and is read out once, as it is focused
     await answer(r.lastValidate(), VERIFIED);
+    expect(document.activeElement).toHaveTextContent('Thank you, your card is confirmed.');
+    expect(liveRegionText()).toBe('');
+  });
+
+  it('announces the success in the live region when the cardholder’s focus is elsewhere on the page', async () => {
+    const r = renderStepUp({
+      wrap: (ui) => (
+        <>
+          {ui}
+          <button type="button">Pay now</button>
+        </>
+      ),
+    });
+    await sendCode(r, GRANT);
+    await typeCode(r);
+    await r.user.click(screen.getByRole('button', { name: 'Pay now' }));
+
+    await answer(r.lastValidate(), VERIFIED);
+
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pay now' }));
     expect(liveRegionText()).toBe('Thank you, your card is confirmed.');
   });
 
