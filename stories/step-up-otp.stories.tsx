@@ -213,6 +213,36 @@ export const SendFailed: Story = {
   },
 };
 
+/** The issuer refused to send to the first channel chosen: the choice opens again for another one. */
+export const SendRejectedChooseAnother: Story = {
+  tags: ['!autodocs'],
+  args: { stepUpOptions: [SMS, EMAIL] },
+  parameters: { sandbox: { failure: 'send-rejected' } },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('radio', { name: SMS_LABEL }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('We couldn’t send a code there. Try again or choose another method.');
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'send-rejected' }));
+    await expect(canvas.getByRole('radio', { name: EMAIL_LABEL })).toBeEnabled();
+    await expect(canvas.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
+  },
+};
+
+/** The code is being checked: the field is read-only and keeps focus, the slots dim, Verify says so. */
+export const Checking: Story = {
+  tags: ['!autodocs'],
+  play: async ({ canvas, userEvent, loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    sandbox.configure({ failure: 'hang' });
+    await userEvent.type(input, sentCode(sandbox));
+    await waitForStatus(canvas, 'verifying');
+    await expect(input).toHaveAttribute('readonly');
+    await expect(input).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Checking…' })).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
 /** Validation failed on the server (500): not a wrong code, so the code and attempts stay. */
 export const ValidateFailed: Story = {
   tags: ['!autodocs'],

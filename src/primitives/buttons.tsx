@@ -2,6 +2,7 @@ import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { canResend, currentError, isResendOffered, isRetryable, resendsLeft, transition } from '../core/index.js';
 import { useStepUpContext } from './context.js';
 import { useRescueFocus } from './use-rescue-focus.js';
+import { isChoiceReopened } from './visibility.js';
 
 type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 
@@ -73,7 +74,7 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
       onClick={sending ? undefined : resend}
       {...rest}
     >
-      {state.status === 'sending' ? messages.sending : messages.resendCode}
+      {sending ? messages.sending : messages.resendCode}
     </button>
   );
 }
@@ -82,10 +83,9 @@ export function ResendButton(props: ButtonProps & { describedBy?: string }) {
 export function ChangeMethodButton(props: ButtonProps) {
   const { state, status, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
   if (status === 'verifying' || status === 'verified' || status === 'cancelled' || status === 'choosing') return null;
-  // after a failed first send the list itself is open for another method
-  if (status === 'send-failed' && !('code' in state && state.code)) return null;
-  // sends are counted per card: with none left, no other method can get a code either
-  if (resendsLeft(state) === 0) return null;
+  // after a failed first send the list itself is open for another method; and sends are counted per
+  // card: with none left, no other method can get a code either
+  if (isChoiceReopened(state) || resendsLeft(state) === 0) return null;
   return (
     <button type="button" data-part="change-method" data-variant="link" onClick={changeMethod} {...props}>
       {messages.useAnotherMethod}

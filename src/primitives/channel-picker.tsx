@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, type ComponentPropsWithoutRef } from 'react';
 import { Controller } from 'react-hook-form';
-import { resendsLeft } from '../core/index.js';
 import { MethodIcon } from './method-icon.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
+import { isChoiceReopened } from './visibility.js';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 
@@ -22,7 +22,7 @@ export function ChannelPicker(props: ChannelPickerProps) {
     target?.focus();
   }, [choiceFocusKey]);
   // after a failed first send the error says "choose another method": the list is open for that
-  const reopened = status === 'send-failed' && !('code' in state && state.code) && resendsLeft(state) !== 0;
+  const reopened = isChoiceReopened(state);
   const locked = status !== 'choosing' && !reopened;
   const error = form.formState.errors.optionId?.message;
   return (

@@ -1,4 +1,4 @@
-import { attemptsLeft, currentCode, type StepUpState } from '../core/index.js';
+import { attemptsLeft, currentCode, resendsLeft, type StepUpState } from '../core/index.js';
 
 const PENDING = new Set(['code-entry', 'verifying', 'verify-failed']);
 
@@ -15,4 +15,12 @@ export function showsCountdown(state: StepUpState): boolean {
 /** Whether `StepUp.Attempts` shows the attempts left. */
 export function showsAttempts(state: StepUpState): boolean {
   return isCodePending(state) && attemptsLeft(state) !== undefined;
+}
+
+/**
+ * Whether the channel choice is open again after a failed first send (its message says "choose another
+ * method"): no code was ever sent, and the card may still get one.
+ */
+export function isChoiceReopened(state: StepUpState): boolean {
+  return state.status === 'send-failed' && currentCode(state) === undefined && resendsLeft(state) !== 0;
 }

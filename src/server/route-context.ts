@@ -38,6 +38,16 @@ export function readOptionId(body: Record<string, unknown>): string | undefined 
   return typeof id === 'string' && id.length > 0 && id.length <= 512 ? id : undefined;
 }
 
+/** Create-OTP calls these routes allow in the step-up: Visa's limit once known, never above `maxSendsPerStepUp`. */
+export function sendLimit(ctx: RouteContext, session: StepUpSession): number {
+  return Math.min(session.maxRequestsAllowed ?? Infinity, ctx.maxSendsPerStepUp);
+}
+
+/** Refused validations these routes allow per code: Visa's limit once known, never above `maxValidationsPerCode`. */
+export function validationLimit(ctx: RouteContext, session: StepUpSession): number {
+  return Math.min(session.maxVerificationAllowed ?? Infinity, ctx.maxValidationsPerCode);
+}
+
 /** Whether two reads of a session are of one step-up (not one that `startStepUp` opened in between). */
 export function sameStepUp(a: StepUpSession, b: StepUpSession): boolean {
   return a.startedAt === b.startedAt && a.tokenId === b.tokenId && a.clientCorrelationId === b.clientCorrelationId;

@@ -1,5 +1,5 @@
 import { parseLimit } from '../core/normalize.js';
-import { isIssued, readOptionId, sameStepUp, type HandledRoute, type RouteContext } from './route-context.js';
+import { isIssued, readOptionId, sameStepUp, sendLimit, validationLimit, type HandledRoute, type RouteContext } from './route-context.js';
 import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 
 /**
@@ -28,7 +28,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
       if (last && last.seq > baseline && last.optionId === optionId) {
         return { outcome: { status: last.status, body: last.body }, log: { coalesced: true, seq: last.seq } };
       }
-      const limit = Math.min(session.maxRequestsAllowed ?? Infinity, ctx.maxSendsPerStepUp);
+      const limit = sendLimit(ctx, session);
       if (session.sendAttempts >= limit) return { outcome: routeError(403, 'resends-exhausted'), log: { limit } };
 
       const seq = session.sendAttempts + 1;
@@ -54,8 +54,8 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         outcome = {
           status: 200,
           body: {
-            maxRequestsAllowed: Math.min(session.maxRequestsAllowed ?? Infinity, ctx.maxSendsPerStepUp),
-            maxVerificationAllowed: Math.min(session.maxVerificationAllowed ?? Infinity, ctx.maxValidationsPerCode),
+            maxRequestsAllowed: sendLimit(ctx, session),
+            maxVerificationAllowed: validationLimit(ctx, session),
             codeExpiration,
           },
         };

@@ -1,4 +1,4 @@
-import { isIssued, readOptionId, sameStepUp, type HandledRoute, type RouteContext } from './route-context.js';
+import { isIssued, readOptionId, sameStepUp, validationLimit, type HandledRoute, type RouteContext } from './route-context.js';
 import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
 import { VisaApiError } from './visa-api-error.js';
 
@@ -36,7 +36,7 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
         };
       const code = session.code;
       if (!code || code.optionId !== optionId) return { outcome: routeError(409, 'code-not-sent'), log: {} };
-      const limit = Math.min(session.maxVerificationAllowed ?? Infinity, ctx.maxValidationsPerCode);
+      const limit = validationLimit(ctx, session);
       if (code.failedValidations >= limit) return { outcome: routeError(403, 'attempts-exhausted'), log: { limit } };
 
       const started = ctx.now();

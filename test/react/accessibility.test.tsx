@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import {
   EMAIL,
   GRANT,
@@ -25,6 +26,17 @@ function expectEveryControlLabelled() {
   const controls = [...screen.queryAllByRole('button'), ...screen.queryAllByRole('radio'), ...screen.queryAllByRole('textbox')];
   expect(controls.length).toBeGreaterThan(0);
   for (const control of controls) expect(control).toHaveAccessibleName();
+}
+
+/** The step-up in a checkout page with its own text and "Pay now" button, to check focus is left alone. */
+function besideMerchantPage(ui: ReactElement) {
+  return (
+    <>
+      {ui}
+      <p>Order summary</p>
+      <button type="button">Pay now</button>
+    </>
+  );
 }
 
 describe('labels', () => {
@@ -166,14 +178,7 @@ describe('live region', () => {
   });
 
   it('announces the success in the live region when the cardholder’s focus is elsewhere on the page', async () => {
-    const r = renderStepUp({
-      wrap: (ui) => (
-        <>
-          {ui}
-          <button type="button">Pay now</button>
-        </>
-      ),
-    });
+    const r = renderStepUp({ wrap: besideMerchantPage });
     await sendCode(r, GRANT);
     await typeCode(r);
     await r.user.click(screen.getByRole('button', { name: 'Pay now' }));
@@ -255,14 +260,7 @@ describe('focus', () => {
   });
 
   it('moves back to the code field after a wrong code', async () => {
-    const r = renderStepUp({
-      wrap: (ui) => (
-        <>
-          {ui}
-          <button type="button">Pay now</button>
-        </>
-      ),
-    });
+    const r = renderStepUp({ wrap: besideMerchantPage });
     await sendCode(r, GRANT);
     await typeCode(r, '111111');
     act(() => screen.getByRole('button', { name: 'Pay now' }).focus());
@@ -315,14 +313,7 @@ describe('focus', () => {
   });
 
   it('does not take focus from the merchant page when a failure arrives', async () => {
-    const r = renderStepUp({
-      wrap: (ui) => (
-        <>
-          {ui}
-          <button type="button">Pay now</button>
-        </>
-      ),
-    });
+    const r = renderStepUp({ wrap: besideMerchantPage });
     await r.user.click(sendButton());
     await settle();
     act(() => screen.getByRole('button', { name: 'Pay now' }).focus());
@@ -347,15 +338,7 @@ describe('focus', () => {
   });
 
   it('leaves focus where the cardholder put it outside the step-up while the code was checked', async () => {
-    const r = renderStepUp({
-      wrap: (ui) => (
-        <>
-          {ui}
-          <p>Order summary</p>
-          <button type="button">Pay now</button>
-        </>
-      ),
-    });
+    const r = renderStepUp({ wrap: besideMerchantPage });
     await sendCode(r, GRANT);
     await typeCode(r, '123456');
     // a click on the page's text: focus goes to the page, not to another control

@@ -27,6 +27,16 @@ import {
 const NO_OTP_SENTENCE =
   'This card can’t be confirmed with a one-time code here. Please use another card or payment method.';
 
+/** SMS chosen of two channels, and its send refused with `error`. */
+async function firstSendFails(error: StepUpBackendError) {
+  const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
+  await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
+  await r.user.click(sendButton());
+  await settle();
+  await fail(r.lastCreate(), error);
+  return r;
+}
+
 describe('channel choice', () => {
   it('offers the OTP options as a radio group labelled by its legend, each with its kind and masked value', () => {
     renderStepUp({ stepUpOptions: [SMS, EMAIL, BANKING] });
@@ -164,12 +174,7 @@ describe('channel choice', () => {
   });
 
   it('opens the choice again after a failed first send, whose message says to choose another method', async () => {
-    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
-    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
-    await r.user.click(sendButton());
-    await settle();
-    await fail(
-      r.lastCreate(),
+    const r = await firstSendFails(
       new StepUpBackendError('http', 'POST answered 400', { status: 400, body: { errors: [{ type: 'declined', message: 'Channel unavailable' }] } }),
     );
     expect(root()).toHaveAttribute('data-status', 'send-failed');
@@ -191,12 +196,7 @@ describe('channel choice', () => {
   });
 
   it('keeps the choice closed after a first send refused for the card’s send limit, since no channel can get a code', async () => {
-    const r = renderStepUp({ stepUpOptions: [SMS, EMAIL] });
-    await r.user.click(screen.getByRole('radio', { name: 'Text message to ***-***-1234' }));
-    await r.user.click(sendButton());
-    await settle();
-    await fail(
-      r.lastCreate(),
+    const r = await firstSendFails(
       new StepUpBackendError('http', 'POST answered 403', {
         status: 403,
         body: { errors: [{ type: 'forbidden', message: 'Maximum number of OTP requests exceeded' }] },

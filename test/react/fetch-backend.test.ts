@@ -200,6 +200,15 @@ describe('createFetchBackend', () => {
   });
 
   describe('timeout', () => {
+    /** The call is still pending 1 ms before `ms` and settles at `ms` (fake timers). */
+    async function expectPendingUntil(pending: Promise<unknown>, ms: number) {
+      const settled = vi.fn();
+      pending.then(settled, settled);
+      await vi.advanceTimersByTimeAsync(ms - 1);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+    }
+
     beforeEach(() => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     });
@@ -213,11 +222,7 @@ describe('createFetchBackend', () => {
       const caller = new AbortController();
 
       const pending = backend.validateOtp(validateBody, { signal: caller.signal });
-      const settled = vi.fn();
-      pending.then(settled, settled);
-      await vi.advanceTimersByTimeAsync(4_999);
-      expect(settled).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(1);
+      await expectPendingUntil(pending, 5_000);
 
       const error = await rejection(pending);
       expect(error.kind).toBe('timeout');
@@ -238,11 +243,7 @@ describe('createFetchBackend', () => {
       const backend = createFetchBackend({ baseUrl: '/api', fetch, timeoutMs: 5_000 });
 
       const pending = backend.createOtp(createBody, { signal: signal() });
-      const settled = vi.fn();
-      pending.then(settled, settled);
-      await vi.advanceTimersByTimeAsync(4_999);
-      expect(settled).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(1);
+      await expectPendingUntil(pending, 5_000);
 
       expect((await rejection(pending)).kind).toBe('timeout');
     });
@@ -253,11 +254,7 @@ describe('createFetchBackend', () => {
       const backend = createFetchBackend({ baseUrl: '/api', fetch, headers, timeoutMs: 5_000 });
 
       const pending = backend.createOtp(createBody, { signal: signal() });
-      const settled = vi.fn();
-      pending.then(settled, settled);
-      await vi.advanceTimersByTimeAsync(4_999);
-      expect(settled).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(1);
+      await expectPendingUntil(pending, 5_000);
 
       expect((await rejection(pending)).kind).toBe('timeout');
       expect(fetch).not.toHaveBeenCalled();
