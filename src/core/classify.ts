@@ -72,6 +72,8 @@ function fromRouteKind(body: unknown, operation: ErrorClassifierInput['operation
     case 'send-rejected':
     case 'rate-limited':
       return kind;
+    case 'code-unconfirmed':
+      return operation === 'validate-otp' ? 'code-unconfirmed' : 'send-rejected';
     case 'option-not-issued':
       return 'send-rejected';
     // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
@@ -83,6 +85,7 @@ function fromRouteKind(body: unknown, operation: ErrorClassifierInput['operation
     case 'upstream-timeout':
       return 'timeout';
     case 'busy':
+    case 'store-unavailable':
     case 'upstream-error':
     case 'upstream-unreachable':
       return 'server-error';

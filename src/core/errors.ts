@@ -12,6 +12,12 @@ export type StepUpErrorKind =
   | 'attempts-exhausted'
   /** The code expired, by the clock or by the backend's word. */
   | 'expired'
+  /**
+   * The backend lost Visa's answer to an earlier check of this code (a timeout, a cut connection), and Visa
+   * now refuses it: it may have been accepted and used up, so it is neither right nor wrong. No attempt is
+   * spent; a new code is needed.
+   */
+  | 'code-unconfirmed'
   /** The backend answered 429. */
   | 'rate-limited'
   /** The backend answered 5xx. */

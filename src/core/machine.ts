@@ -177,7 +177,8 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
         }
         return { ...base(state), status: 'code-entry', code, error };
       }
-      if (error.kind === 'expired') return { ...base(state), status: 'expired', code: state.code, error };
+      // the code is dead either way: a new one is needed, and no attempt was spent
+      if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return { ...base(state), status: 'expired', code: state.code, error };
       return { ...base(state), status: 'verify-failed', code: state.code, error };
     }
     case 'RETRY': {

@@ -132,6 +132,7 @@ export const defaultMessages: StepUpMessages = {
     'invalid-otp': 'That code isn’t right. Check it and try again.',
     'attempts-exhausted': 'Too many incorrect codes. Request a new code or choose another method.',
     expired: 'This code has expired. Request a new code.',
+    'code-unconfirmed': 'We couldn’t confirm this code. Request a new code.',
     'rate-limited': 'Too many requests right now. Wait a moment and try again.',
     'server-error': 'Something went wrong on our side. Please try again.',
     network: 'We couldn’t connect. Check your internet connection and try again.',

@@ -21,6 +21,8 @@ export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
       if (s > 0) announcer.announce(messages.announceTimeLeft({ seconds: s, locale }));
     },
   });
+  // a code the backend could not confirm is not said to have expired: the alert says what happened
+  if (state.status === 'expired' && state.error?.kind === 'code-unconfirmed') return null;
   if (state.status === 'expired') {
     return (
       <p id={ids.countdown} data-part="countdown" data-state="expired" {...props}>

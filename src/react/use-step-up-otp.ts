@@ -460,7 +460,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     else if (state.status === 'verified') announcer.announce(messages.verified);
     else if (state.status === 'cancelled') announcer.announce(messages.cancelled);
     // expiry by the clock is announced by the countdown's 0 s milestone; by the backend's word, here
-    else if (state.status === 'expired' && state.error) announcer.announce(messages.expired);
+    else if (state.status === 'expired' && state.error?.kind === 'expired') announcer.announce(messages.expired);
     else if (state.status === 'code-entry' && prev === 'sending')
       announcer.announce(
         messages.codeSent({ destination: messages.destination(state.code.option), method: state.code.option.method }),

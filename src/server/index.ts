@@ -28,7 +28,10 @@ export {
 export type { StartStepUpInput, StartStepUpResult } from './start-step-up.js';
 export type { RouteOutcome, StepUpRouteErrorBody, StepUpRouteErrorKind } from './route-outcome.js';
 export {
+  LockLostError,
   SessionLockTimeoutError,
+  SessionStoreUnavailableError,
+  type LockLease,
   type IssuedStepUpOption,
   type LockOptions,
   type RecordedSend,

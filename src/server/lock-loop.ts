@@ -1,4 +1,4 @@
-import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, SessionLockTimeoutError, type LockOptions } from './session-store.js';
+import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, SessionLockTimeoutError, type LockLease, type LockOptions } from './session-store.js';
 
 /** The three primitives a store provides to get `withLock`. */
 export interface LockPrimitives {
@@ -17,7 +17,7 @@ export interface LockPrimitives {
 export async function runWithLock<R>(
   primitives: LockPrimitives,
   id: string,
-  fn: () => Promise<R>,
+  fn: (lease: LockLease) => Promise<R>,
   options: LockOptions = {},
 ): Promise<R> {
   const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -30,7 +30,7 @@ export async function runWithLock<R>(
     await primitives.waitForRelease(id, left);
   }
   try {
-    return await fn();
+    return await fn({ id, token });
   } finally {
     // a failed release must not turn a done step (a code Visa accepted) into an error: the lock's TTL frees it
     await primitives.release(id, token).catch(() => undefined);

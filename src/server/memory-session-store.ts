@@ -1,5 +1,5 @@
 import { runWithLock } from './lock-loop.js';
-import { DEFAULT_SESSION_TTL_SECONDS, type SessionStore, type StepUpSession } from './session-store.js';
+import { DEFAULT_SESSION_TTL_SECONDS, LockLostError, type SessionStore, type StepUpSession } from './session-store.js';
 
 /** Options of `createMemorySessionStore`. */
 export interface MemorySessionStoreOptions {
@@ -57,7 +57,11 @@ export function createMemorySessionStore<T = StepUpSession>(options: MemorySessi
       }
       return JSON.parse(entry.json) as T;
     },
-    async set(id, value, ttlSeconds) {
+    async set(id, value, ttlSeconds, lease) {
+      if (lease) {
+        const held = locks.get(lease.id);
+        if (lease.id !== id || held?.token !== lease.token || held.expiresAt <= Date.now()) throw new LockLostError();
+      }
       sweep();
       values.set(id, { json: JSON.stringify(value), expiresAt: now() + (ttlSeconds ?? defaultTtl) * 1000 });
     },

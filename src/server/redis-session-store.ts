@@ -1,5 +1,5 @@
 import { runWithLock } from './lock-loop.js';
-import { DEFAULT_SESSION_TTL_SECONDS, type SessionStore, type StepUpSession } from './session-store.js';
+import { DEFAULT_SESSION_TTL_SECONDS, LockLostError, type SessionStore, type StepUpSession } from './session-store.js';
 
 /**
  * The commands the store uses, typed structurally so that `redis` (node-redis v5) stays an optional peer
@@ -37,6 +37,9 @@ export interface RedisSessionStoreOptions {
   pollMs?: number;
 }
 
+/** Writes the value only if the lock still holds the writer's token, in one atomic step: a fenced write. */
+const FENCED_SET_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then redis.call("SET", KEYS[2], ARGV[2], "EX", ARGV[3]) return 1 else return 0 end`;
+
 /** Deletes the lock only if it still holds the caller's token: a holder whose lock expired must not free a newer one. */
 const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
@@ -59,9 +62,18 @@ export function createRedisSessionStore<T = StepUpSession>(options: RedisSession
       if (raw === null || raw === undefined) return undefined;
       return JSON.parse(String(raw)) as T;
     },
-    async set(id, value, ttlSeconds) {
+    async set(id, value, ttlSeconds, lease) {
       const seconds = Math.max(1, Math.ceil(ttlSeconds ?? defaultTtl));
-      await client.set(valueKey(id), JSON.stringify(value), { expiration: { type: 'EX', value: seconds } });
+      if (!lease) {
+        await client.set(valueKey(id), JSON.stringify(value), { expiration: { type: 'EX', value: seconds } });
+        return;
+      }
+      if (lease.id !== id) throw new LockLostError();
+      const written = await client.eval(FENCED_SET_SCRIPT, {
+        keys: [lockKey(id), valueKey(id)],
+        arguments: [lease.token, JSON.stringify(value), String(seconds)],
+      });
+      if (Number(written) !== 1) throw new LockLostError();
     },
     async delete(id) {
       await client.del(valueKey(id));

@@ -18,8 +18,10 @@ export type StepUpRouteErrorKind =
   /** The option id was not issued to this session. */
   | 'option-not-issued'
   | 'already-verified'
-  /** Another call of this step-up held the lock for too long. */
+  /** Another call of this step-up held the lock for too long, or took it over from this one. */
   | 'busy'
+  /** The session store did not answer in time or failed. */
+  | 'store-unavailable'
   /** Validate before any code was sent to this option. */
   | 'code-not-sent'
   /** No attempts are left for the current code. */
@@ -71,6 +73,7 @@ const MESSAGES: Record<StepUpRouteErrorKind, string> = {
   'option-not-issued': 'This step-up option was not offered to this session.',
   'already-verified': 'This step-up is already verified.',
   busy: 'Another request of this step-up is still running. Try again.',
+  'store-unavailable': 'The step-up state could not be reached. Try again.',
   'code-not-sent': 'No code was sent to this option yet.',
   'attempts-exhausted': 'No attempts are left for this code. Request a new code.',
   'resends-exhausted': 'The limit of codes for this step-up is reached.',

@@ -18,7 +18,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
 
   return ctx.sessions.withLock(
     key,
-    async (): Promise<HandledRoute> => {
+    async (lease): Promise<HandledRoute> => {
       const session = await ctx.sessions.get(key);
       // a startStepUp while this request waited for the lock opened another step-up, maybe for another card
       if (!session || !sameStepUp(session, before))
@@ -33,7 +33,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
 
       const seq = session.sendAttempts + 1;
       session.sendAttempts = seq;
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);
+      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
 
       const started = ctx.now();
       let outcome: RouteOutcome;
@@ -64,7 +64,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         visaCorrelationId = logUpstreamFailure(ctx.logger, 'create-OTP', error, { seq });
       }
       session.lastSend = { seq, optionId, status: outcome.status, body: outcome.body };
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);
+      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
       return { outcome, log: { seq, upstreamMs: ctx.now() - started, visaCorrelationId } };
     },
     ctx.lock,

@@ -59,17 +59,46 @@ export interface LockOptions {
 }
 
 /**
+ * Proof that its holder took the lock of `id` with `token`. A write that carries it is *fenced*: it happens
+ * only while that token still holds the lock, checked in the same atomic step as the write, so a holder that
+ * stalled past the lock's TTL (a GC pause, a stopped process) cannot overwrite what a newer holder wrote.
+ */
+export interface LockLease {
+  readonly id: string;
+  readonly token: string;
+}
+
+/**
  * Where step-up state lives: in memory for one instance, or in Redis for several behind a load balancer.
  * Values are JSON-serialisable; `withLock` is an exclusive per-id lock that holds across instances sharing
  * the store.
  */
 export interface SessionStore<T = StepUpSession> {
   get(id: string): Promise<T | undefined>;
-  /** Stores the value; it disappears after `ttlSeconds` (the store's default when omitted). */
-  set(id: string, value: T, ttlSeconds?: number): Promise<void>;
+  /**
+   * Stores the value; it disappears after `ttlSeconds` (the store's default when omitted). With `lease`, the
+   * write happens only if the lease still holds the lock of `id`, else it rejects with `LockLostError`.
+   */
+  set(id: string, value: T, ttlSeconds?: number, lease?: LockLease): Promise<void>;
   delete(id: string): Promise<void>;
   /** Runs `fn` while holding the lock of `id`; the lock is released when `fn` settles. */
-  withLock<R>(id: string, fn: () => Promise<R>, options?: LockOptions): Promise<R>;
+  withLock<R>(id: string, fn: (lease: LockLease) => Promise<R>, options?: LockOptions): Promise<R>;
+}
+
+/** A fenced write found that its lease no longer holds the lock: a newer holder may have written since. */
+export class LockLostError extends Error {
+  override readonly name = 'LockLostError';
+  constructor() {
+    super('the session lock was lost before the write (it expired and may be held by another request)');
+  }
+}
+
+/** A store call failed or did not finish within its deadline (the store is down, stalled or full). */
+export class SessionStoreUnavailableError extends Error {
+  override readonly name = 'SessionStoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
 }
 
 /** Thrown by `withLock` when the lock could not be taken within `waitMs`. */

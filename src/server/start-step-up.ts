@@ -62,7 +62,7 @@ export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): P
       sendAttempts: 0,
       sends: 0,
     };
-    await ctx.sessions.withLock(key, () => ctx.sessions.set(key, session, ctx.sessionTtlSeconds), ctx.lock);
+    await ctx.sessions.withLock(key, (lease) => ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease), ctx.lock);
   } else {
     // no step-up for this card: an earlier step-up of the session (another card, maybe verified) must not
     // be mistaken for this one by getStepUp

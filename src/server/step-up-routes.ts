@@ -3,7 +3,14 @@ import { readJsonBody } from './read-json-body.js';
 import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
 import { routeError, toResponse } from './route-outcome.js';
 import { sendOtpRoute } from './send-otp-route.js';
-import { DEFAULT_SESSION_TTL_SECONDS, SessionLockTimeoutError, type SessionStore, type StepUpSession } from './session-store.js';
+import {
+  DEFAULT_SESSION_TTL_SECONDS,
+  LockLostError,
+  SessionLockTimeoutError,
+  SessionStoreUnavailableError,
+  type SessionStore,
+  type StepUpSession,
+} from './session-store.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
 import { validateOtpRoute } from './validate-otp-route.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
@@ -123,7 +130,11 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
       }
     } catch (error) {
       // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt
-      if (error instanceof SessionLockTimeoutError) handled = { outcome: routeError(503, 'busy'), log: {} };
+      if (error instanceof SessionLockTimeoutError || error instanceof LockLostError) handled = { outcome: routeError(503, 'busy'), log: {} };
+      else if (error instanceof SessionStoreUnavailableError) {
+        log.error('step-up: session store unavailable', { route: action, error: error.message });
+        handled = { outcome: routeError(503, 'store-unavailable'), log: {} };
+      }
       else {
         log.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
         handled = { outcome: routeError(500, 'internal'), log: {} };

@@ -22,7 +22,7 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
 
   return ctx.sessions.withLock(
     key,
-    async (): Promise<HandledRoute> => {
+    async (lease): Promise<HandledRoute> => {
       const session = await ctx.sessions.get(key);
       // a startStepUp while this request waited for the lock opened another step-up: this code is not for it
       if (!session || !sameStepUp(session, before))
@@ -60,7 +60,7 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
           code.failedValidations += 1;
         visaCorrelationId = logUpstreamFailure(ctx.logger, 'validate', error);
       }
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds);
+      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
       return { outcome, log: { upstreamMs: ctx.now() - started, visaCorrelationId } };
     },
     ctx.lock,

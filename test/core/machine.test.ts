@@ -577,6 +577,13 @@ describe('VERIFY_FAILED', () => {
     expect(attemptsLeft(next)).toBe(2);
   });
 
+  it('code-unconfirmed ends the code like expired, spending no attempt', () => {
+    const error = err('code-unconfirmed');
+    const next = transition(STATES.verifying, { type: 'VERIFY_FAILED', error });
+    expect(next).toMatchObject({ status: 'expired', sends: 1, maxRequests: 3, error });
+    expect(attemptsLeft(next)).toBe(attemptsLeft(STATES.verifying));
+  });
+
   it.each(['network', 'timeout', 'server-error', 'malformed-response', 'rate-limited', 'unknown'] as StepUpErrorKind[])(
     '%s is not a wrong code: verify-failed, attempts and code kept',
     (kind) => {

@@ -139,6 +139,7 @@ describe('errors', () => {
     'invalid-otp': true,
     'attempts-exhausted': true,
     expired: true,
+    'code-unconfirmed': true,
     'rate-limited': true,
     'server-error': true,
     network: true,

@@ -230,6 +230,27 @@ describe('wrong code', () => {
     expect(screen.getByRole('button', { name: 'Resend code' })).toBeEnabled();
     expect(errorKinds(r)).toEqual(['expired']);
   });
+
+  it('a code the server could not confirm asks for a new one without calling it expired', async () => {
+    const r = renderStepUp();
+    await sendCode(r);
+    await typeCode(r);
+    const message = 'This code can’t be confirmed. Request a new code.';
+    await fail(
+      r.lastValidate(),
+      new StepUpBackendError('http', 'POST /validate answered 409', {
+        status: 409,
+        body: { error: { kind: 'code-unconfirmed', message }, message },
+      }),
+    );
+
+    expect(root()).toHaveAttribute('data-status', 'expired');
+    expect(screen.getByRole('alert')).toHaveTextContent('We couldn’t confirm this code. Request a new code.');
+    expect(queryShown(EXPIRED)).not.toBeInTheDocument();
+    expect(codeInput()).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+    expect(errorKinds(r)).toEqual(['code-unconfirmed']);
+  });
 });
 
 describe('expiry by the clock', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Behaviour every `SessionStore` must have, run against the memory and the Redis store. */
-import { SessionLockTimeoutError, type SessionStore } from '../../src/server';
+import { LockLostError, SessionLockTimeoutError, type SessionStore } from '../../src/server';
 import { sleep } from './helpers';
 
 type Value = { n: number; text?: string };
@@ -68,6 +68,31 @@ export function describeSessionStore(label: string, makeStore: () => SessionStor
       await expect(store.withLock('e', async () => 'stolen', { waitMs: 50 })).rejects.toBeInstanceOf(SessionLockTimeoutError);
       await second;
       await expect(store.withLock('e', async () => 'free', { waitMs: 50 })).resolves.toBe('free');
+    });
+
+    it('fences writes: a holder whose lock expired cannot overwrite what the next holder wrote', async () => {
+      let resumeFirst!: () => void;
+      const paused = new Promise<void>((resolve) => (resumeFirst = resolve));
+      const first = store.withLock(
+        'f',
+        async (lease) => {
+          await paused; // stalls past its TTL, as in a GC pause or a stopped process
+          await store.set('f', { n: 1 }, undefined, lease);
+        },
+        { ttlMs: 40 },
+      );
+      await sleep(10);
+      await store.withLock('f', (lease) => store.set('f', { n: 2 }, undefined, lease), { waitMs: 1_000 });
+      resumeFirst();
+      await expect(first).rejects.toBeInstanceOf(LockLostError);
+      expect(await store.get('f')).toEqual({ n: 2 });
+    });
+
+    it('refuses a fenced write with a lease of another id', async () => {
+      await store.withLock('g', async (lease) => {
+        await expect(store.set('h', { n: 1 }, undefined, lease)).rejects.toBeInstanceOf(LockLostError);
+      });
+      expect(await store.get('h')).toBeUndefined();
     });
 
     if (makeSecondInstance) {
