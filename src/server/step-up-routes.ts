@@ -11,6 +11,7 @@ import {
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';
+import { durationOption, wholeNumberOption } from './option-checks.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
 import { validateOtpRoute } from './validate-otp-route.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
@@ -33,7 +34,7 @@ export interface StepUpRoutesOptions {
    */
   basePath?: string;
   /**
-   * Lifetime of a step-up in the store, refreshed by each call.
+   * Lifetime of a step-up in the store, refreshed by each call: 1 to 86 400 seconds.
    * @defaultValue 900
    */
   sessionTtlSeconds?: number;
@@ -45,11 +46,14 @@ export interface StepUpRoutesOptions {
   maxSendsPerStepUp?: number;
   /**
    * The most validations of one code that Visa may refuse; Visa's `maxVerificationAllowed` lowers it once
-   * known. It holds when Visa gives no limit (0 or none), so a script cannot try codes without end.
+   * known. It holds when Visa gives no limit (0 or none), so a script cannot try codes without end. 1 to 100.
    * @defaultValue 3
    */
   maxValidationsPerCode?: number;
-  /** @defaultValue 16384 */
+  /**
+   * The largest request body read, in bytes (1 KiB to 1 MiB); a larger one gets 413.
+   * @defaultValue 16384
+   */
   maxBodyBytes?: number;
 }
 
@@ -82,22 +86,22 @@ export interface StepUpRoutes {
  * the correlation id and the limits come from the session that `startStepUp` opened. Errors answer
  * `{ error: { kind, message }, message, visa? }` with a status the kit's classifier reads correctly.
  *
- * @throws TypeError when `maxSendsPerStepUp` or `maxValidationsPerCode` is not a whole number of at least 1
+ * @throws TypeError when a numeric option (or the client's `timeoutMs`) is not a whole number in its range
  */
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   const logger = options.logger ?? silentLogger;
-  const lockTtlMs = options.client.timeoutMs + 5_000;
+  const lockTtlMs = durationOption(options.client.timeoutMs, 'client.timeoutMs') + 5_000;
   const ctx: RouteContext = {
     client: options.client,
     sessions: options.sessions,
     logger,
     lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
-    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-    maxSendsPerStepUp: positiveWhole(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp'),
-    maxValidationsPerCode: positiveWhole(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode'),
+    sessionTtlSeconds: wholeNumberOption(options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS, 'sessionTtlSeconds', 1, 86_400),
+    maxSendsPerStepUp: wholeNumberOption(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp', 1, 100),
+    maxValidationsPerCode: wholeNumberOption(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode', 1, 100),
     now: Date.now,
   };
-  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
+  const maxBodyBytes = wholeNumberOption(options.maxBodyBytes ?? 16_384, 'maxBodyBytes', 1_024, 1_048_576);
   const base = options.basePath?.replace(/\/+$/, '');
 
   function actionOf(pathname: string): 'send' | 'validate' | undefined {
@@ -167,10 +171,4 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     },
     endStepUp: (sessionId: string) => ctx.sessions.delete(sessionKey(sessionId)),
   });
-}
-
-/** A limit option: a whole number of at least 1 (NaN or 0 would lift or block every call). */
-function positiveWhole(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`stepup-kit/server: ${name} must be a whole number of at least 1`);
-  return value;
 }
