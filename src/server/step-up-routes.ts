@@ -89,7 +89,8 @@ export interface StepUpRoutes {
  * @throws TypeError when a numeric option (or the client's `timeoutMs`) is not a whole number in its range
  */
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
-  const logger = options.logger ?? silentLogger;
+  // every line the routes and startStepUp log passes through this, so a code or a token id cannot leak by accident
+  const logger = options.logger ? redactingLogger(options.logger) : silentLogger;
   const lockTtlMs = durationOption(options.client.timeoutMs, 'client.timeoutMs') + 5_000;
   const ctx: RouteContext = {
     client: options.client,
@@ -120,8 +121,6 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     if (!body.ok) return toResponse(routeError(body.problem === 'bad-request' ? 400 : body.problem === 'payload-too-large' ? 413 : 415, body.problem));
 
     const otp = action === 'validate' && typeof body.value.otp === 'string' ? body.value.otp : undefined;
-    // everything logged while handling a validate passes through this, so the code cannot leak by accident
-    const log = redactingLogger(logger, otp);
     const started = Date.now();
     let handled: HandledRoute;
     try {
@@ -129,24 +128,23 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
       if (!sessionId) handled = { outcome: routeError(401, 'no-session'), log: {} };
       else {
         const key = sessionKey(sessionId);
-        const routeCtx = { ...ctx, logger: log };
-        handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
+        handled = action === 'send' ? await sendOtpRoute(ctx, key, body.value) : await validateOtpRoute(ctx, key, body.value, otp);
       }
     } catch (error) {
       // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt
       if (error instanceof SessionLockTimeoutError || error instanceof LockLostError) handled = { outcome: routeError(503, 'busy'), log: {} };
       else if (error instanceof SessionStoreUnavailableError) {
-        log.error('step-up: session store unavailable', { route: action, error: error.message });
+        logger.error('step-up: session store unavailable', { route: action, error: error.message });
         handled = { outcome: routeError(503, 'store-unavailable'), log: {} };
       }
       else {
-        log.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
+        logger.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
         handled = { outcome: routeError(500, 'internal'), log: {} };
       }
     }
     const { status, body: answer } = handled.outcome;
     const kind = status >= 400 ? (answer as { error?: { kind?: string } }).error?.kind : undefined;
-    log.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
+    logger.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
       route: action,
       status,
       ...(kind ? { kind } : {}),

@@ -1,6 +1,7 @@
 import { isRecord } from '../core/normalize.js';
 import { createRequestSigner, type VisaCredentials } from './credentials.js';
 import { durationOption } from './option-checks.js';
+import { maskTokenId } from './redaction.js';
 import { resolveBaseUrl, type VisaEnvironment } from './environment.js';
 import { VisaApiError, type VisaOperation } from './visa-api-error.js';
 import type {
@@ -86,14 +87,16 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
     if (typeof tokenId !== 'string' || !/^[A-Za-z0-9_=-]+$/.test(tokenId))
       throw new TypeError('stepup-kit/server: tokenId must be a non-empty word of letters, digits, _ - =');
     const url = new URL(base.href);
-    url.pathname = `${prefix}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
+    const path = (id: string) => `${prefix}${TMS_PATH}/${id}/authentication-options${suffix}`;
+    url.pathname = path(encodeURIComponent(tokenId));
     const body = JSON.stringify(payload);
     const headers = {
       'content-type': 'application/json;charset=utf-8',
       accept: 'application/hal+json;charset=utf-8, application/json',
       ...(await sign({ method: 'POST', url, body, now: now() })),
     };
-    const label = `POST ${url.pathname}`;
+    // error messages end up in logs, which leave the server: the token id is masked there like a PAN
+    const label = `POST ${path(maskTokenId(tokenId))}`;
     const limit = call.timeoutMs === undefined ? timeoutMs : durationOption(call.timeoutMs, 'timeoutMs');
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), limit);
