@@ -1,5 +1,5 @@
 import { redactingLogger, silentLogger, type StepUpLogger } from './logger.js';
-import { readJsonBody } from './read-json-body.js';
+import { BODY_PROBLEM_STATUS, readJsonBody } from './read-json-body.js';
 import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
 import { routeError, toResponse } from './route-outcome.js';
 import { sendOtpRoute } from './send-otp-route.js';
@@ -55,6 +55,12 @@ export interface StepUpRoutesOptions {
    * @defaultValue 16384
    */
   maxBodyBytes?: number;
+  /**
+   * The whole request body must arrive within this many milliseconds, else 408 `request-timeout`: a client
+   * that sends its body slowly or never finishes holds nothing for longer. 1 ms to 10 minutes.
+   * @defaultValue 10000
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** What the server may read about a step-up. */
@@ -102,7 +108,10 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     maxValidationsPerCode: wholeNumberOption(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode', 1, 100),
     now: Date.now,
   };
-  const maxBodyBytes = wholeNumberOption(options.maxBodyBytes ?? 16_384, 'maxBodyBytes', 1_024, 1_048_576);
+  const bodyLimits = {
+    maxBytes: wholeNumberOption(options.maxBodyBytes ?? 16_384, 'maxBodyBytes', 1_024, 1_048_576),
+    timeoutMs: durationOption(options.bodyTimeoutMs ?? 10_000, 'bodyTimeoutMs'),
+  };
   const base = options.basePath?.replace(/\/+$/, '');
 
   function actionOf(pathname: string): 'send' | 'validate' | undefined {
@@ -117,8 +126,8 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     const action = actionOf(new URL(request.url).pathname);
     if (!action) return toResponse(routeError(404, 'not-found'));
     if (request.method !== 'POST') return toResponse(routeError(405, 'method-not-allowed'), { allow: 'POST' });
-    const body = await readJsonBody(request, maxBodyBytes);
-    if (!body.ok) return toResponse(routeError(body.problem === 'bad-request' ? 400 : body.problem === 'payload-too-large' ? 413 : 415, body.problem));
+    const body = await readJsonBody(request, bodyLimits);
+    if (!body.ok) return toResponse(routeError(BODY_PROBLEM_STATUS[body.problem], body.problem));
 
     const otp = action === 'validate' && typeof body.value.otp === 'string' ? body.value.otp : undefined;
     const started = Date.now();

@@ -8,6 +8,7 @@ import {
   createMemorySessionStore,
   createStepUpRoutes,
   createVisaAcceptanceClient,
+  toNodeHandler,
   type StepUpRoutesOptions,
   type VisaAcceptanceClient,
   type VisaAcceptanceClientOptions,
@@ -31,7 +32,7 @@ function routesWith(extra: Partial<StepUpRoutesOptions>) {
   });
 }
 
-describe.each(['sessionTtlSeconds', 'maxSendsPerStepUp', 'maxValidationsPerCode', 'maxBodyBytes'] as const)(
+describe.each(['sessionTtlSeconds', 'maxSendsPerStepUp', 'maxValidationsPerCode', 'maxBodyBytes', 'bodyTimeoutMs'] as const)(
   'createStepUpRoutes option %s',
   (name) => {
     it.each(BAD)('refuses %s with a TypeError naming it', (value) => {
@@ -43,7 +44,7 @@ describe.each(['sessionTtlSeconds', 'maxSendsPerStepUp', 'maxValidationsPerCode'
 
 it('createStepUpRoutes accepts sane values and refuses a client whose timeoutMs is not a sane duration', () => {
   expect(() =>
-    routesWith({ sessionTtlSeconds: 60, maxSendsPerStepUp: 2, maxValidationsPerCode: 1, maxBodyBytes: 4096 }),
+    routesWith({ sessionTtlSeconds: 60, maxSendsPerStepUp: 2, maxValidationsPerCode: 1, maxBodyBytes: 4096, bodyTimeoutMs: 2_000 }),
   ).not.toThrow();
   for (const timeoutMs of BAD) {
     const client = { ...createVisaAcceptanceClient(clientOptions), timeoutMs } as VisaAcceptanceClient;
@@ -66,4 +67,12 @@ it('createVisaAcceptanceClient keeps 15 s by default and takes up to 10 minutes'
   expect(createVisaAcceptanceClient(clientOptions).timeoutMs).toBe(15_000);
   expect(createVisaAcceptanceClient({ ...clientOptions, timeoutMs: 600_000 }).timeoutMs).toBe(600_000);
   expect(() => createVisaAcceptanceClient({ ...clientOptions, timeoutMs: 600_001 })).toThrow('timeoutMs');
+});
+
+describe.each(['drainTimeoutMs', 'maxDrainBytes'] as const)('toNodeHandler option %s', (name) => {
+  it.each(BAD)('refuses %s with a TypeError naming it', (value) => {
+    const handler = async () => new Response(null, { status: 204 });
+    expect(() => toNodeHandler(handler, { [name]: value })).toThrow(TypeError);
+    expect(() => toNodeHandler(handler, { [name]: value })).toThrow(name);
+  });
 });
