@@ -12,6 +12,7 @@ import {
   type StepUpSession,
 } from './session-store.js';
 import { durationOption, wholeNumberOption } from './option-checks.js';
+import { lockWaitLeft, routeTiming } from './route-timing.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
 import { validateOtpRoute } from './validate-otp-route.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
@@ -97,12 +98,14 @@ export interface StepUpRoutes {
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   // every line the routes and startStepUp log passes through this, so a code or a token id cannot leak by accident
   const logger = options.logger ? redactingLogger(options.logger) : silentLogger;
-  const lockTtlMs = durationOption(options.client.timeoutMs, 'client.timeoutMs') + 5_000;
+  const timing = routeTiming(durationOption(options.client.timeoutMs, 'client.timeoutMs'));
   const ctx: RouteContext = {
     client: options.client,
     sessions: options.sessions,
     logger,
-    lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
+    // startStepUp, the merchant's own call, waits out a holder; the routes wait only as long as they can
+    // still answer within timing.answerWithinMs (below)
+    lock: { ttlMs: timing.lockTtlMs, waitMs: timing.lockTtlMs + 1_000 },
     sessionTtlSeconds: wholeNumberOption(options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS, 'sessionTtlSeconds', 1, 86_400),
     maxSendsPerStepUp: wholeNumberOption(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp', 1, 100),
     maxValidationsPerCode: wholeNumberOption(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode', 1, 100),
@@ -137,7 +140,8 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
       if (!sessionId) handled = { outcome: routeError(401, 'no-session'), log: {} };
       else {
         const key = sessionKey(sessionId);
-        handled = action === 'send' ? await sendOtpRoute(ctx, key, body.value) : await validateOtpRoute(ctx, key, body.value, otp);
+        const routeCtx = { ...ctx, lock: { ttlMs: timing.lockTtlMs, waitMs: lockWaitLeft(timing, started, Date.now()) } };
+        handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
       }
     } catch (error) {
       // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt

@@ -1,0 +1,45 @@
+/**
+ * The time bounds of a send or validate, derived from the two waits the routes do not choose: the Visa
+ * call's `timeoutMs` and the deadline of one session store call. The browser's default timeout
+ * (`createFetchBackend`, 30 s) is above `answerWithinMs` with the defaults (25 s), so the cardholder always
+ * gets the server's answer, never a timeout of their own.
+ */
+export interface RouteTiming {
+  /** A lock frees itself after this long, even if its holder stalled: longer than the holder's work under it. */
+  lockTtlMs: number;
+  /** The longest a request waits for its step-up's lock (another tab's call) before answering 503 `busy`. */
+  lockWaitMs: number;
+  /** The slowest answer of a send or validate, counted from the moment its body has arrived. */
+  answerWithinMs: number;
+}
+
+/** The store deadline the routes assume per call: the default `storeTimeoutMs`. */
+export const STORE_CALL_MS = 1_000;
+
+/** A second request of one step-up waits this long for the first at most: enough for a usual Visa answer. */
+export const LOCK_WAIT_MS = 4_000;
+
+/** Store calls under the lock, each within the store deadline: the read, a write before the Visa call, one after. */
+const STORE_CALLS_UNDER_LOCK = 3;
+/** Store calls around it: the read before waiting, a lock attempt begun as the wait ends, the release. */
+const STORE_CALLS_AROUND_LOCK = 3;
+/** Room for event-loop delays between the holder's last write and its lock's expiry. */
+const LOCK_SLACK_MS = 2_000;
+
+export function routeTiming(visaTimeoutMs: number, storeCallMs: number = STORE_CALL_MS): RouteTiming {
+  const underLock = visaTimeoutMs + STORE_CALLS_UNDER_LOCK * storeCallMs;
+  return {
+    lockTtlMs: underLock + LOCK_SLACK_MS,
+    lockWaitMs: LOCK_WAIT_MS,
+    answerWithinMs: LOCK_WAIT_MS + underLock + STORE_CALLS_AROUND_LOCK * storeCallMs,
+  };
+}
+
+/**
+ * How long a request whose body arrived at `since` may still wait for the lock at `now` and answer within
+ * `answerWithinMs`: what `getSessionId` took comes off the wait, so a slow session lookup makes the request
+ * answer `busy` sooner rather than late.
+ */
+export function lockWaitLeft(timing: RouteTiming, since: number, now: number): number {
+  return Math.max(0, timing.lockWaitMs - (now - since));
+}
