@@ -1,4 +1,5 @@
 // @vitest-environment node
+/// <reference types="vite/client" />
 /** Every shipped catalog against the English one: complete, every plural category, placeholders kept, no English left. */
 import type { PluralMessage, StepUpCatalog } from '../../src/core/catalog';
 import en from '../../src/locales/en';
