@@ -1,0 +1,113 @@
+// @vitest-environment node
+/**
+ * The routes when an answer is lost between Visa and the session store, run once per store (memory,
+ * Redis): the kit's fetch backend → the routes → the signed client → a faulty upstream on 127.0.0.1 →
+ * the sandbox server. Asserted every time: nothing lost (a code Visa sent can be validated, a code Visa
+ * accepted is never called wrong), nothing duplicated (no second code upstream), no attempt spent.
+ */
+import { randomUUID } from 'node:crypto';
+import { isRetryable, type StepUpBackend } from '../../src/core';
+import { createStepUpRoutes, type SessionStore, type StepUpRoutes } from '../../src/server';
+import { sessionKey } from '../../src/server/route-context';
+import type { SandboxServer } from '../../src/sandbox-server';
+import { startFaultyUpstream, WAF_PAGE, type FaultyUpstream, type UpstreamFault } from './faulty-upstream';
+import { AUTH_BODY, signatureClient, startTestSandbox } from './helpers';
+import { browserFor, failure, kitKind, wrongCode } from './routes-suite';
+
+const SMS = 'c21zLW9wdGlvbi0x';
+const EMAIL = 'ZW1haWwtb3B0aW9uLTE=';
+const TIMEOUT_MS = 400;
+const LATE = TIMEOUT_MS * 2;
+const ctx = () => ({ signal: new AbortController().signal });
+const { clientCorrelationId: _ignored, ...AUTH_WITHOUT_ID } = AUTH_BODY;
+
+/** A store whose writes fail on demand, as a Redis that went away would fail them. */
+export function faultyStore(inner: SessionStore) {
+  let failing = 0;
+  const store: SessionStore = {
+    get: (id) => inner.get(id),
+    set(id, value, ttl, lease) {
+      if (failing <= 0) return inner.set(id, value, ttl, lease);
+      failing -= 1;
+      return Promise.reject(new Error('Socket closed unexpectedly'));
+    },
+    delete: (id) => inner.delete(id),
+    withLock: (id, fn, options) => inner.withLock(id, fn, options),
+  };
+  return { store, failWrites: (count: number) => void (failing = count), heal: () => void (failing = 0) };
+}
+
+export function describeRouteFaults(label: string, makeStore: () => SessionStore) {
+  describe(`step-up routes losing answers, with the ${label} session store`, () => {
+    let server: SandboxServer;
+    let upstream: FaultyUpstream;
+    let store: ReturnType<typeof faultyStore>;
+    let routes: StepUpRoutes;
+
+    beforeEach(async () => {
+      server = await startTestSandbox();
+      upstream = await startFaultyUpstream(server.url);
+      store = faultyStore(makeStore());
+      routes = createStepUpRoutes({
+        client: signatureClient(server, { environment: { baseUrl: upstream.url }, timeoutMs: TIMEOUT_MS }),
+        sessions: store.store,
+        getSessionId: (request) => request.headers.get('x-session-id') ?? undefined,
+        basePath: '/api/step-up',
+      });
+    });
+    afterEach(async () => {
+      await upstream.close();
+      await server.close();
+    });
+
+    async function started(): Promise<{ sessionId: string; tokenId: string; browser: StepUpBackend; send: { clientCorrelationId: string; stepUpOption: { id: string } } }> {
+      const sessionId = `sess-${randomUUID()}`;
+      const tokenId = `tok-${randomUUID()}`;
+      const { clientCorrelationId } = await routes.startStepUp({ sessionId, tokenId, authenticationOptionsBody: AUTH_WITHOUT_ID });
+      return { sessionId, tokenId, browser: browserFor(routes, sessionId), send: { clientCorrelationId, stepUpOption: { id: SMS } } };
+    }
+
+    const codeFor = (tokenId: string) => server.sandbox.outbox().filter((m) => m.tokenId === tokenId).at(-1)!.code;
+    const sendsFor = (tokenId: string) => server.sandbox.calls('createOtp').filter((c) => c.tokenId === tokenId).length;
+    const validationsFor = (tokenId: string) => server.sandbox.calls('validateOtp').filter((c) => c.tokenId === tokenId).length;
+    const attemptsSpent = async (sessionId: string) => (await store.store.get(sessionKey(sessionId)))?.code?.failedValidations ?? 0;
+    const verified = async (sessionId: string) => (await routes.getStepUp(sessionId))?.verified;
+
+    describe('a 4xx that is not Visa’s', () => {
+      const notVisa: Array<[string, number, string, string]> = [
+        ['a WAF’s HTML page', 403, 'text/html', WAF_PAGE],
+        ['a gateway’s JSON', 403, 'application/json', '{"message":"Forbidden"}'],
+        ['an empty body', 400, 'text/plain', ''],
+        ['plain text', 400, 'text/plain', 'Bad Request'],
+      ];
+
+      it.each(notVisa)('on validate (%s) answers 502 and spends no attempt', async (_name, status, contentType, body) => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        const code = codeFor(tokenId);
+        upstream.failNext('validate-otp', { kind: 'refuse', status, contentType, body });
+        const refused = await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
+        expect(refused.status).toBe(502);
+        expect(refused.body).toEqual({ error: { kind: 'upstream-error', message: expect.any(String) }, message: expect.any(String) });
+        expect(kitKind(refused, 'validate-otp')).toBe('server-error');
+        expect(await attemptsSpent(sessionId)).toBe(0);
+
+        // Visa never saw it: a wrong code afterwards is an ordinary wrong code, the right one works
+        expect(kitKind(await failure(browser.validateOtp({ ...send, otp: wrongCode(code) }, ctx())), 'validate-otp')).toBe('invalid-otp');
+        expect(await attemptsSpent(sessionId)).toBe(1);
+        await expect(browser.validateOtp({ ...send, otp: code }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+      });
+
+      it('on send (a WAF’s HTML page) answers 502, not send-rejected', async () => {
+        const { tokenId, browser, send } = await started();
+        upstream.failNext('create-otp', { kind: 'refuse', status: 403, contentType: 'text/html', body: WAF_PAGE });
+        const refused = await failure(browser.createOtp(send, ctx()));
+        expect(refused.status).toBe(502);
+        expect(refused.body).toMatchObject({ error: { kind: 'upstream-error' } });
+        expect(kitKind(refused, 'create-otp')).toBe('server-error');
+        await browser.createOtp(send, ctx());
+        expect(sendsFor(tokenId)).toBe(1);
+      });
+    });
+  });
+}
