@@ -73,6 +73,52 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
     const attemptsSpent = async (sessionId: string) => (await store.store.get(sessionKey(sessionId)))?.code?.failedValidations ?? 0;
     const verified = async (sessionId: string) => (await routes.getStepUp(sessionId))?.verified;
 
+    describe('a send whose answer was not recorded', () => {
+      it('answers 503, and the retry of the same option gets the code Visa sent instead of a second one', async () => {
+        const { sessionId, tokenId, browser, send } = await started();
+        upstream.afterNextAnswer('create-otp', () => store.failWrites(Infinity));
+        const lost = await failure(browser.createOtp(send, ctx()));
+        expect(lost.status).toBe(503);
+        expect(lost.body).toMatchObject({ error: { kind: 'store-unavailable' } });
+        expect(isRetryable(kitKind(lost, 'create-otp'))).toBe(true);
+        store.heal();
+
+        // no codeExpiration: when the code was sent is not known precisely enough for a countdown
+        await expect(browser.createOtp(send, ctx())).resolves.toEqual({ maxRequestsAllowed: 5, maxVerificationAllowed: 3 });
+        expect(sendsFor(tokenId)).toBe(1);
+        await expect(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+        expect(await routes.getStepUp(sessionId)).toMatchObject({ verified: true, sendAttempts: 1 });
+      });
+
+      it('still sends on an explicit resend after that, and on a send to another option', async () => {
+        server.sandbox.configure({ maxRequestsAllowed: 10 });
+        const { tokenId, browser, send } = await started();
+        upstream.afterNextAnswer('create-otp', () => store.failWrites(Infinity));
+        await failure(browser.createOtp(send, ctx()));
+        store.heal();
+        await browser.createOtp(send, ctx());
+        expect(sendsFor(tokenId)).toBe(1);
+        await browser.createOtp(send, ctx());
+        expect(sendsFor(tokenId)).toBe(2);
+
+        upstream.afterNextAnswer('create-otp', () => store.failWrites(Infinity));
+        await failure(browser.createOtp(send, ctx()));
+        store.heal();
+        await browser.createOtp({ ...send, stepUpOption: { id: EMAIL } }, ctx());
+        expect(sendsFor(tokenId)).toBe(4);
+        await expect(browser.validateOtp({ ...send, stepUpOption: { id: EMAIL }, otp: codeFor(tokenId) }, ctx())).resolves.toEqual({
+          action: 'AUTHENTICATION_REGISTRATION',
+        });
+      });
+
+      it('records the send when the store fails once: the write is tried again', async () => {
+        const { tokenId, browser, send } = await started();
+        upstream.afterNextAnswer('create-otp', () => store.failWrites(1));
+        await expect(browser.createOtp(send, ctx())).resolves.toMatchObject({ maxRequestsAllowed: 3, codeExpiration: 5 });
+        expect(sendsFor(tokenId)).toBe(1);
+      });
+    });
+
     describe('a 4xx that is not Visa’s', () => {
       const notVisa: Array<[string, number, string, string]> = [
         ['a WAF’s HTML page', 403, 'text/html', WAF_PAGE],
