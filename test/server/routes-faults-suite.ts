@@ -73,6 +73,102 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
     const attemptsSpent = async (sessionId: string) => (await store.store.get(sessionKey(sessionId)))?.code?.failedValidations ?? 0;
     const verified = async (sessionId: string) => (await routes.getStepUp(sessionId))?.verified;
 
+    describe('a validate whose verdict was lost', () => {
+      const lostAfterAcceptance: Array<[string, number, string, () => void]> = [
+        ['an answer later than timeoutMs', 504, 'upstream-timeout', () => upstream.failNext('validate-otp', { kind: 'slow', holdMs: LATE, forward: true })],
+        ['a socket cut mid-answer', 502, 'upstream-unreachable', () => upstream.failNext('validate-otp', { kind: 'cut', forward: true })],
+        ['a 2xx answer that is not JSON', 502, 'upstream-error', () => upstream.failNext('validate-otp', { kind: 'not-json' })],
+        ['the store failing to record the acceptance', 503, 'store-unavailable', () => upstream.afterNextAnswer('validate-otp', () => store.failWrites(Infinity))],
+      ];
+
+      it.each(lostAfterAcceptance)(
+        'after Visa accepted the code (%s): retryable, then code-unconfirmed, never invalid-otp, no attempt spent',
+        async (_name, status, kind, arm) => {
+          const { sessionId, tokenId, browser, send } = await started();
+          await browser.createOtp(send, ctx());
+          const code = codeFor(tokenId);
+          arm();
+          const lost = await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
+          expect({ status: lost.status, kind: (lost.body as { error: { kind: string } }).error.kind }).toEqual({ status, kind });
+          expect(isRetryable(kitKind(lost, 'validate-otp'))).toBe(true);
+          expect(validationsFor(tokenId)).toBe(1);
+          store.heal();
+
+          // the kit's "Try again" with the same right code: Visa answers that the code is used
+          const retried = await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
+          expect(retried.status).toBe(409);
+          expect(retried.body).toMatchObject({ error: { kind: 'code-unconfirmed' } });
+          expect(kitKind(retried, 'validate-otp')).toBe('code-unconfirmed');
+          expect(await attemptsSpent(sessionId)).toBe(0);
+          // the code is retired: the same answer again, without asking Visa
+          expect(kitKind(await failure(browser.validateOtp({ ...send, otp: code }, ctx())), 'validate-otp')).toBe('code-unconfirmed');
+          expect(validationsFor(tokenId)).toBe(2);
+          expect(await verified(sessionId)).toBe(false);
+
+          await browser.createOtp(send, ctx());
+          await expect(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+          expect(await verified(sessionId)).toBe(true);
+        },
+      );
+
+      const lostBeforeVisa: Array<[string, number, UpstreamFault]> = [
+        ['held past timeoutMs', 504, { kind: 'slow', holdMs: LATE, forward: false }],
+        ['cut', 502, { kind: 'cut', forward: false }],
+      ];
+
+      it.each(lostBeforeVisa)('that never reached Visa (%s): the retry with the right code is verified', async (_name, status, fault) => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        upstream.failNext('validate-otp', fault);
+        expect((await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()))).status).toBe(status);
+        expect(validationsFor(tokenId)).toBe(0);
+        await expect(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+        expect(await verified(sessionId)).toBe(true);
+        expect(await attemptsSpent(sessionId)).toBe(0);
+      });
+
+      it('answers a refusal after a lost verdict with code-unconfirmed even for a wrong code (it cannot tell them apart)', async () => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        const code = codeFor(tokenId);
+        upstream.failNext('validate-otp', { kind: 'slow', holdMs: LATE, forward: false });
+        await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
+        const refused = await failure(browser.validateOtp({ ...send, otp: wrongCode(code) }, ctx()));
+        expect(refused.body).toMatchObject({ error: { kind: 'code-unconfirmed' } });
+        expect(await attemptsSpent(sessionId)).toBe(0);
+      });
+
+      it('keeps the verdict unknown through another transport failure on the retry', async () => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        const code = codeFor(tokenId);
+        upstream.failNext('validate-otp', { kind: 'not-json' });
+        expect((await failure(browser.validateOtp({ ...send, otp: code }, ctx()))).status).toBe(502);
+        upstream.failNext('validate-otp', { kind: 'cut', forward: false });
+        expect((await failure(browser.validateOtp({ ...send, otp: code }, ctx()))).status).toBe(502);
+        expect(kitKind(await failure(browser.validateOtp({ ...send, otp: code }, ctx())), 'validate-otp')).toBe('code-unconfirmed');
+        expect(await attemptsSpent(sessionId)).toBe(0);
+      });
+
+      it('records the acceptance when the store fails once: the write is tried again', async () => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        upstream.afterNextAnswer('validate-otp', () => store.failWrites(1));
+        await expect(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
+        expect(await verified(sessionId)).toBe(true);
+      });
+
+      it('does not call Visa when the write before the call fails, and answers 503', async () => {
+        const { tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        store.failWrites(Infinity);
+        const refused = await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()));
+        expect(refused.status).toBe(503);
+        expect(refused.body).toMatchObject({ error: { kind: 'store-unavailable' } });
+        expect(validationsFor(tokenId)).toBe(0);
+      });
+    });
+
     describe('a send whose answer was not recorded', () => {
       it('answers 503, and the retry of the same option gets the code Visa sent instead of a second one', async () => {
         const { sessionId, tokenId, browser, send } = await started();
