@@ -240,6 +240,17 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
         await expect(browser.validateOtp({ ...send, otp: code }, ctx())).resolves.toEqual({ action: 'AUTHENTICATION_REGISTRATION' });
       });
 
+      it('still counts a 4xx with Visa’s error body as a refused code', async () => {
+        const { sessionId, tokenId, browser, send } = await started();
+        await browser.createOtp(send, ctx());
+        const body = JSON.stringify({ errors: [{ type: 'forbidden', message: 'The one-time password was declined' }] });
+        upstream.failNext('validate-otp', { kind: 'refuse', status: 403, contentType: 'application/json', body });
+        const refused = await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()));
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({ error: { kind: 'invalid-otp' }, visa: { errors: [{ type: 'forbidden' }] } });
+        expect(await attemptsSpent(sessionId)).toBe(1);
+      });
+
       it('on send (a WAF’s HTML page) answers 502, not send-rejected', async () => {
         const { tokenId, browser, send } = await started();
         upstream.failNext('create-otp', { kind: 'refuse', status: 403, contentType: 'text/html', body: WAF_PAGE });
