@@ -13,10 +13,11 @@ export type UpstreamFault =
   | { kind: 'slow'; holdMs: number; forward: boolean }
   /** Cut the socket; `forward`: after Visa acted and half of its answer went out, else before Visa saw it. */
   | { kind: 'cut'; forward: boolean }
-  /** Forward, then answer 200 with an HTML page instead of Visa's JSON. */
-  | { kind: 'not-json' }
-  /** Answer `status` with `body` without forwarding: a layer in front of Visa refused the request. */
-  | { kind: 'refuse'; status: number; contentType: string; body: string };
+  /**
+   * Answer `status` with `body` instead of Visa: `forward`, after Visa acted on the call (a gateway's error or
+   * page on the way back), else without Visa seeing it (a WAF refusing the request).
+   */
+  | { kind: 'answer'; forward: boolean; status: number; contentType: string; body: string };
 
 /** Which call a fault is for. */
 export type UpstreamCall = 'create-otp' | 'validate-otp';
@@ -74,7 +75,7 @@ export async function startFaultyUpstream(targetUrl: string): Promise<FaultyUpst
     const fault = call && faults.get(call);
     if (call && fault) faults.delete(call);
 
-    if (fault?.kind === 'refuse') return void res.writeHead(fault.status, { 'content-type': fault.contentType }).end(fault.body);
+    if (fault?.kind === 'answer' && !fault.forward) return void res.writeHead(fault.status, { 'content-type': fault.contentType }).end(fault.body);
     if (fault?.kind === 'cut' && !fault.forward) return void req.socket.destroy();
     if (fault?.kind === 'slow' && !fault.forward) {
       // the client gives up first; the call never reaches Visa
@@ -97,7 +98,7 @@ export async function startFaultyUpstream(targetUrl: string): Promise<FaultyUpst
       await sleep(20);
       return void req.socket.destroy();
     }
-    if (fault?.kind === 'not-json') return void res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<html><body>OK</body></html>');
+    if (fault?.kind === 'answer') return void res.writeHead(fault.status, { ...headers, 'content-type': fault.contentType }).end(fault.body);
     res.writeHead(answer.status, headers).end(answer.body);
   }
 

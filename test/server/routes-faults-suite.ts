@@ -18,6 +18,8 @@ const SMS = 'c21zLW9wdGlvbi0x';
 const EMAIL = 'ZW1haWwtb3B0aW9uLTE=';
 const TIMEOUT_MS = 400;
 const LATE = TIMEOUT_MS * 2;
+const NOT_JSON: UpstreamFault = { kind: 'answer', forward: true, status: 200, contentType: 'text/html', body: '<html><body>OK</body></html>' };
+const GATEWAY_TIMEOUT: UpstreamFault = { kind: 'answer', forward: true, status: 504, contentType: 'text/html', body: '<html><body>504 Gateway Time-out</body></html>' };
 const ctx = () => ({ signal: new AbortController().signal });
 const { clientCorrelationId: _ignored, ...AUTH_WITHOUT_ID } = AUTH_BODY;
 
@@ -77,7 +79,8 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
       const lostAfterAcceptance: Array<[string, number, string, () => void]> = [
         ['an answer later than timeoutMs', 504, 'upstream-timeout', () => upstream.failNext('validate-otp', { kind: 'slow', holdMs: LATE, forward: true })],
         ['a socket cut mid-answer', 502, 'upstream-unreachable', () => upstream.failNext('validate-otp', { kind: 'cut', forward: true })],
-        ['a 2xx answer that is not JSON', 502, 'upstream-error', () => upstream.failNext('validate-otp', { kind: 'not-json' })],
+        ['a 2xx answer that is not JSON', 502, 'upstream-error', () => upstream.failNext('validate-otp', NOT_JSON)],
+        ['a gateway’s 504 on the way back', 502, 'upstream-error', () => upstream.failNext('validate-otp', GATEWAY_TIMEOUT)],
         ['the store failing to record the acceptance', 503, 'store-unavailable', () => upstream.afterNextAnswer('validate-otp', () => store.failWrites(Infinity))],
       ];
 
@@ -142,7 +145,7 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
         const { sessionId, tokenId, browser, send } = await started();
         await browser.createOtp(send, ctx());
         const code = codeFor(tokenId);
-        upstream.failNext('validate-otp', { kind: 'not-json' });
+        upstream.failNext('validate-otp', NOT_JSON);
         expect((await failure(browser.validateOtp({ ...send, otp: code }, ctx()))).status).toBe(502);
         upstream.failNext('validate-otp', { kind: 'cut', forward: false });
         expect((await failure(browser.validateOtp({ ...send, otp: code }, ctx()))).status).toBe(502);
@@ -227,7 +230,7 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
         const { sessionId, tokenId, browser, send } = await started();
         await browser.createOtp(send, ctx());
         const code = codeFor(tokenId);
-        upstream.failNext('validate-otp', { kind: 'refuse', status, contentType, body });
+        upstream.failNext('validate-otp', { kind: 'answer', forward: false, status, contentType, body });
         const refused = await failure(browser.validateOtp({ ...send, otp: code }, ctx()));
         expect(refused.status).toBe(502);
         expect(refused.body).toEqual({ error: { kind: 'upstream-error', message: expect.any(String) }, message: expect.any(String) });
@@ -244,7 +247,7 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
         const { sessionId, tokenId, browser, send } = await started();
         await browser.createOtp(send, ctx());
         const body = JSON.stringify({ errors: [{ type: 'forbidden', message: 'The one-time password was declined' }] });
-        upstream.failNext('validate-otp', { kind: 'refuse', status: 403, contentType: 'application/json', body });
+        upstream.failNext('validate-otp', { kind: 'answer', forward: false, status: 403, contentType: 'application/json', body });
         const refused = await failure(browser.validateOtp({ ...send, otp: codeFor(tokenId) }, ctx()));
         expect(refused.status).toBe(403);
         expect(refused.body).toMatchObject({ error: { kind: 'invalid-otp' }, visa: { errors: [{ type: 'forbidden' }] } });
@@ -253,7 +256,7 @@ export function describeRouteFaults(label: string, makeStore: () => SessionStore
 
       it('on send (a WAF’s HTML page) answers 502, not send-rejected', async () => {
         const { tokenId, browser, send } = await started();
-        upstream.failNext('create-otp', { kind: 'refuse', status: 403, contentType: 'text/html', body: WAF_PAGE });
+        upstream.failNext('create-otp', { kind: 'answer', forward: false, status: 403, contentType: 'text/html', body: WAF_PAGE });
         const refused = await failure(browser.createOtp(send, ctx()));
         expect(refused.status).toBe(502);
         expect(refused.body).toMatchObject({ error: { kind: 'upstream-error' } });
