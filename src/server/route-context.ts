@@ -60,6 +60,7 @@ export function sameStepUp(a: StepUpSession, b: StepUpSession): boolean {
   return a.startedAt === b.startedAt && a.tokenId === b.tokenId && a.clientCorrelationId === b.clientCorrelationId;
 }
 
+/** Whether `optionId` is one of the options Visa offered this step-up. */
 export function isIssued(session: StepUpSession, optionId: string): boolean {
   return session.options.some((option) => option.id === optionId);
 }

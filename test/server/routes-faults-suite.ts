@@ -24,7 +24,7 @@ const ctx = () => ({ signal: new AbortController().signal });
 const { clientCorrelationId: _ignored, ...AUTH_WITHOUT_ID } = AUTH_BODY;
 
 /** A store whose writes fail on demand, as a Redis that went away would fail them. */
-export function faultyStore(inner: SessionStore) {
+function faultyStore(inner: SessionStore) {
   let failing = 0;
   const store: SessionStore = {
     get: (id) => inner.get(id),

@@ -1,5 +1,0 @@
-// @vitest-environment node
-import { createMemorySessionStore } from '../../src/server';
-import { describeRouteFaults } from './routes-faults-suite';
-
-describeRouteFaults('memory', () => createMemorySessionStore());
