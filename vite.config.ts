@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -102,6 +102,12 @@ export default defineConfig(({ command }) => {
           server: path.resolve(dirname, 'src/server/index.ts'),
           'sandbox-server': path.resolve(dirname, 'src/sandbox-server/index.ts'),
           'sandbox-server-cli': path.resolve(dirname, 'src/sandbox-server/cli.ts'),
+          // stepup-kit/locales (loadLocale, matchLocale) and stepup-kit/locales/<tag>, one module a language
+          ...Object.fromEntries(
+            readdirSync(path.join(dirname, 'src/locales'))
+              .filter((file) => file.endsWith('.ts'))
+              .map((file) => [`locales/${file.slice(0, -3)}`, path.resolve(dirname, 'src/locales', file)]),
+          ),
         },
         formats: ['es'],
       },

@@ -1,12 +1,17 @@
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
 /**
- * Turns whatever the cardholder typed, pasted or autofilled into ASCII digits.
- * Arabic-Indic, Persian and full-width digits from local keyboards count as digits.
+ * Turns whatever the cardholder typed, pasted or autofilled into ASCII digits: the decimal digits of
+ * every script (Unicode `Nd`: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width, …) count.
  */
 export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
-    return String(code - zero);
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0)!;
+    // Unicode encodes decimal digits only in runs of whole blocks of ten, each from 0 to 9 (a stability
+    // policy), so a digit's value is its distance from the start of its run, modulo ten
+    let start = code;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    return String((code - start) % 10);
   });
 }
 

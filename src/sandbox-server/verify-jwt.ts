@@ -11,6 +11,10 @@ const MAX_LIFETIME_MS = 120_000;
  * 2): RS256 by the key of the merchant's registered certificate, named by `kid`; claims naming this
  * request's method, host and path; a `digest` equal to the SHA-256 of the body received; an `iat` within
  * the allowed skew, an `exp` not passed; and a `jti` not seen before.
+ *
+ * Visa's own SDKs write these claims in two ways, and both are accepted: the Node SDK (and this kit) write
+ * `digest-algorithm` and a lower-case `request-method`, the Python SDK `digestAlgorithm` and an upper-case
+ * one. Both put the query, if any, in `request-resource-path`; this kit signs the path alone.
  */
 export async function verifyJwt(request: ReceivedRequest, token: string, registry: MerchantRegistry, options: VerifyOptions): Promise<AuthResult> {
   let protectedHeader: Record<string, unknown>;
@@ -21,6 +25,10 @@ export async function verifyJwt(request: ReceivedRequest, token: string, registr
   } catch {
     return fail('MALFORMED_TOKEN', 'The bearer token is not a JWT');
   }
+  // the format of Visa's SDKs before their March 2026 releases: the certificate in `x5c`, the merchant in the
+  // header, and claims that name neither the request nor the token, so one token could be replayed on others
+  if (unverified['v-c-jwt-version'] === undefined && protectedHeader.x5c !== undefined)
+    return fail('MALFORMED_TOKEN', 'A version 1 token (x5c, no request claims) is not accepted: v-c-jwt-version must be "2"');
   const merchantId = unverified['v-c-merchant-id'] ?? unverified.iss;
   const merchant = typeof merchantId === 'string' ? registry.jwt.get(merchantId) : undefined;
   if (typeof merchantId !== 'string' || !merchant) return fail('UNKNOWN_MERCHANT', 'The merchant is not known to this sandbox');
@@ -40,16 +48,22 @@ export async function verifyJwt(request: ReceivedRequest, token: string, registr
   if (payload['v-c-jwt-version'] !== '2') return fail('MALFORMED_TOKEN', 'v-c-jwt-version must be "2"');
   const path = request.target.split('?')[0];
   const host = header(request.headers, 'host')?.toLowerCase();
+  const method = payload['request-method'];
+  const resourcePath = payload['request-resource-path'];
   if (
-    payload['request-method'] !== request.method.toLowerCase() ||
-    payload['request-resource-path'] !== path ||
+    typeof method !== 'string' ||
+    method.toLowerCase() !== request.method.toLowerCase() ||
+    (resourcePath !== path && resourcePath !== request.target) ||
     typeof payload['request-host'] !== 'string' ||
     payload['request-host'].toLowerCase() !== host
   )
     return fail('REQUEST_MISMATCH', 'request-method, request-host or request-resource-path is not this request');
   if (request.body.length > 0) {
     const digest = createHash('sha256').update(request.body).digest('base64');
-    if (payload['digest-algorithm'] !== 'SHA-256' || payload.digest !== digest) return fail('DIGEST_MISMATCH', 'The digest claim does not match the body');
+    // whichever spellings are present must all say SHA-256
+    const algorithms = [payload['digest-algorithm'], payload.digestAlgorithm].filter((algorithm) => algorithm !== undefined);
+    if (algorithms.length === 0 || algorithms.some((algorithm) => algorithm !== 'SHA-256') || payload.digest !== digest)
+      return fail('DIGEST_MISMATCH', 'The digest claim does not match the body');
   }
   const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : NaN;
   if (!isFresh(iat, options)) return fail('STALE_DATE', 'The token iat is missing or too far from the server time');

@@ -31,10 +31,12 @@ export {
   LockLostError,
   SessionLockTimeoutError,
   SessionStoreUnavailableError,
+  type CurrentCode,
   type LockLease,
   type IssuedStepUpOption,
   type LockOptions,
   type RecordedSend,
+  type SendInFlight,
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { StepUpLogger, LogFields } from './logger.js';
 import type { RouteOutcome } from './route-outcome.js';
-import type { LockOptions, SessionStore, StepUpSession } from './session-store.js';
+import {
+  LockLostError,
+  SessionStoreUnavailableError,
+  type LockLease,
+  type LockOptions,
+  type SessionStore,
+  type StepUpSession,
+} from './session-store.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** What the route handlers share. */
@@ -53,6 +60,31 @@ export function sameStepUp(a: StepUpSession, b: StepUpSession): boolean {
   return a.startedAt === b.startedAt && a.tokenId === b.tokenId && a.clientCorrelationId === b.clientCorrelationId;
 }
 
+/** Whether `optionId` is one of the options Visa offered this step-up. */
 export function isIssued(session: StepUpSession, optionId: string): boolean {
   return session.options.some((option) => option.id === optionId);
+}
+
+/**
+ * Pauses before each further try of a write. Brief, because the call holds the step-up's lock meanwhile;
+ * enough for a store that blinked (a failover, a reconnect) to record what Visa did.
+ */
+const WRITE_RETRY_DELAYS_MS = [50, 250];
+
+/**
+ * Writes the session, fenced by the lease. A failing store is tried again briefly, then reported as
+ * `SessionStoreUnavailableError` (503, "try again"): a write may record what Visa did, and a 500 would
+ * read as a failure of the route. A lost lock is not retried: a newer holder may have written since.
+ */
+export async function writeSession(ctx: RouteContext, key: string, session: StepUpSession, lease: LockLease): Promise<void> {
+  for (const delay of [...WRITE_RETRY_DELAYS_MS, undefined]) {
+    try {
+      return await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
+    } catch (error) {
+      if (error instanceof LockLostError) throw error;
+      if (delay === undefined)
+        throw error instanceof SessionStoreUnavailableError ? error : new SessionStoreUnavailableError('the step-up could not be written to the session store', { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { defaultClassifyError } from '../core/classify.js';
+import { isRecord } from '../core/normalize.js';
 import type { LogFields, StepUpLogger } from './logger.js';
 import { VisaApiError } from './visa-api-error.js';
 
@@ -36,9 +37,17 @@ export type StepUpRouteErrorKind =
   | 'invalid-otp'
   /** Visa says the code expired. */
   | 'expired'
+  /**
+   * Visa refused this code after an earlier validation of it lost its answer (Visa may have accepted it then):
+   * it can be neither confirmed nor called wrong, no attempt is spent, and a new code is needed.
+   */
+  | 'code-unconfirmed'
   /** Visa answered 429. */
   | 'rate-limited'
-  /** Visa answered 5xx, refused the merchant's credentials, or answered something unreadable. */
+  /**
+   * Visa answered 5xx, refused the merchant's credentials, answered something unreadable, or a layer in
+   * front of it answered a 4xx without Visa's error body.
+   */
   | 'upstream-error'
   /** Visa could not be reached. */
   | 'upstream-unreachable'
@@ -83,6 +92,7 @@ const MESSAGES: Record<StepUpRouteErrorKind, string> = {
   'send-rejected': 'The card issuer refused to send a code to this contact.',
   'invalid-otp': 'The code is not valid.',
   expired: 'The code has expired. Request a new code.',
+  'code-unconfirmed': 'This code could not be confirmed. Request a new code.',
   'rate-limited': 'Too many requests to the payment service. Wait a moment and try again.',
   'upstream-error': 'The payment service failed to answer properly. Try again.',
   'upstream-unreachable': 'The payment service could not be reached. Try again.',
@@ -99,8 +109,9 @@ export function routeError(status: number, kind: StepUpRouteErrorKind, visa?: un
 
 /**
  * Maps a failed Visa call to a stable answer:
- * - 4xx: the same status; the kind from the kit's own classifier applied to Visa's body (expired, invalid
- *   code, send limit, refusal), so browser and server read Visa alike;
+ * - 4xx with Visa's error body: the same status; the kind from the kit's own classifier applied to Visa's
+ *   body (expired, invalid code, send limit, refusal), so browser and server read Visa alike;
+ * - 4xx without it (a WAF's page, a gateway's JSON, an empty body): 502, since Visa never judged the code;
  * - 401/407 (the merchant's credentials) and 404/405/413/415 (a request Visa will not take): 502, since
  *   the cardholder can do nothing about it, and no attempt is spent;
  * - 408 and timeouts: 504; 429: 429; 5xx and unreadable answers: 502; network failures: 502.
@@ -115,6 +126,8 @@ export function upstreamFailure(error: unknown, operation: 'create-otp' | 'valid
   if (status === 408) return routeError(504, 'upstream-timeout');
   if (status === 429) return routeError(429, 'rate-limited', error.body);
   if (status >= 500 || status < 400) return routeError(502, 'upstream-error', error.body);
+  // only Visa's own words may call a code wrong or a contact refused; its body is not forwarded either
+  if (!isVisaErrorBody(error.body)) return routeError(502, 'upstream-error');
   const kind = defaultClassifyError({ operation, status, body: error.body, error: undefined });
   // Visa refused the request itself (an unknown token or path, a body it will not take): the merchant's
   // integration, not the cardholder's code, so no attempt is spent and the browser may try again
@@ -122,6 +135,38 @@ export function upstreamFailure(error: unknown, operation: 'create-otp' | 'valid
   const mapped: StepUpRouteErrorKind =
     kind === 'expired' || kind === 'invalid-otp' || kind === 'resends-exhausted' ? kind : operation === 'create-otp' ? 'send-rejected' : 'invalid-otp';
   return routeError(status, mapped, error.body);
+}
+
+/**
+ * Whether a 4xx body is one of Visa's error shapes: TMS `{ errors: [{ type | reason | message }] }`,
+ * Payments `{ status | message, reason }`, `{ errorInformation }`, or raw VTS `{ errorResponse }`. A bare
+ * `{ message }` or `{ status, error }` is what API gateways and web frameworks answer, so it is not enough.
+ */
+export function isVisaErrorBody(body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  const { errors, reason, status, message, errorInformation, errorResponse } = body;
+  if (Array.isArray(errors))
+    return errors.some((e) => isRecord(e) && ['type', 'reason', 'message'].some((field) => typeof e[field] === 'string'));
+  if (isRecord(errorInformation) || isRecord(errorResponse)) return true;
+  return typeof reason === 'string' && (typeof status === 'string' || typeof message === 'string');
+}
+
+/**
+ * What a failed call says about whether Visa acted on it:
+ * - `refused`: Visa judged the request and said no (a wrong or expired code, a refused contact);
+ * - `not-acted`: Visa, or a layer in front of it, refused the request before acting on it (credentials,
+ *   rate limit, a request it will not take, a 4xx without Visa's body);
+ * - `unknown`: the answer was lost or unreadable (a timeout, a cut connection, a 2xx that is not JSON, a 5xx,
+ *   a 408, a library error): Visa may have acted on it.
+ */
+export type UpstreamFate = 'refused' | 'not-acted' | 'unknown';
+
+/** The fate of a failed call, given the outcome `upstreamFailure` made of it. */
+export function upstreamFate(error: unknown, outcome: RouteOutcome): UpstreamFate {
+  if (!(error instanceof VisaApiError) || error.kind !== 'http' || error.status === undefined) return 'unknown';
+  if (error.status < 400 || error.status >= 500 || error.status === 408) return 'unknown';
+  const kind = (outcome.body as StepUpRouteErrorBody).error.kind;
+  return kind === 'invalid-otp' || kind === 'expired' || kind === 'send-rejected' || kind === 'resends-exhausted' ? 'refused' : 'not-acted';
 }
 
 /** The outcome as a `Response`: JSON, never cached. */

@@ -1,11 +1,16 @@
 import { parseLimit } from '../core/normalize.js';
-import { isIssued, readOptionId, sameStepUp, sendLimit, validationLimit, type HandledRoute, type RouteContext } from './route-context.js';
+import { isIssued, readOptionId, sameStepUp, sendLimit, validationLimit, writeSession, type HandledRoute, type RouteContext } from './route-context.js';
 import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
+import type { LockLease, StepUpSession } from './session-store.js';
 
 /**
  * `POST …/one-time-passwords`. Under the session lock: a send that overlapped another send of the same
  * option gets that send's recorded answer instead of a second upstream call; the limit is checked against
  * every upstream attempt, counted before the call so a crash mid-call still spends it.
+ *
+ * The write before the call also names the send in flight. If its answer was never recorded (the write
+ * after the call failed, the process died), Visa most likely sent a code: a retry for the same option is
+ * answered as that sent code rather than making Visa send a second one, which would void the first.
  */
 export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>): Promise<HandledRoute> {
   const optionId = readOptionId(body);
@@ -28,12 +33,22 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
       if (last && last.seq > baseline && last.optionId === optionId) {
         return { outcome: { status: last.status, body: last.body }, log: { coalesced: true, seq: last.seq } };
       }
+      const unrecorded = session.sendInFlight;
+      if (unrecorded && unrecorded.optionId === optionId) {
+        // no codeExpiration: the moment the code was sent is not known well enough for a countdown, and
+        // Visa still answers `expired` to a late validate
+        const outcome = { status: 200, body: { maxRequestsAllowed: sendLimit(ctx, session), maxVerificationAllowed: validationLimit(ctx, session) } };
+        session.code = { optionId, failedValidations: 0 };
+        await record(ctx, key, session, lease, unrecorded.seq, optionId, outcome);
+        return { outcome, log: { recovered: true, seq: unrecorded.seq } };
+      }
       const limit = sendLimit(ctx, session);
       if (session.sendAttempts >= limit) return { outcome: routeError(403, 'resends-exhausted'), log: { limit } };
 
       const seq = session.sendAttempts + 1;
       session.sendAttempts = seq;
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
+      session.sendInFlight = { seq, optionId, since: ctx.now() };
+      await writeSession(ctx, key, session, lease);
 
       const started = ctx.now();
       let outcome: RouteOutcome;
@@ -63,10 +78,16 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         outcome = upstreamFailure(error, 'create-otp');
         visaCorrelationId = logUpstreamFailure(ctx.logger, 'create-OTP', error, { seq });
       }
-      session.lastSend = { seq, optionId, status: outcome.status, body: outcome.body };
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
+      await record(ctx, key, session, lease, seq, optionId, outcome);
       return { outcome, log: { seq, upstreamMs: ctx.now() - started, visaCorrelationId } };
     },
     ctx.lock,
   );
+}
+
+/** Records a send's answer, for duplicates to replay, in the same write that ends it being in flight. */
+function record(ctx: RouteContext, key: string, session: StepUpSession, lease: LockLease, seq: number, optionId: string, outcome: RouteOutcome) {
+  session.lastSend = { seq, optionId, status: outcome.status, body: outcome.body };
+  session.sendInFlight = undefined;
+  return writeSession(ctx, key, session, lease);
 }

@@ -17,9 +17,34 @@ export interface RecordedSend {
   body: unknown;
 }
 
+/** The code in force: which option it went to and what is known of its validations. */
+export interface CurrentCode {
+  optionId: string;
+  /** Validations of this code that Visa refused. */
+  failedValidations: number;
+  /**
+   * Written (epoch ms) before a validation of this code goes to Visa, and removed by the write that records
+   * Visa's verdict. Still there at the next validate means a verdict was lost (a timeout, a cut answer, an
+   * unreadable answer, a failed write): Visa may have accepted the code, so its refusal now proves nothing.
+   */
+  verdictPendingSince?: number;
+  /** Visa refused this code after a lost verdict: it can be neither confirmed nor tried again. */
+  unconfirmed?: true;
+}
+
+/** A create-OTP call written down before it went to Visa, until its answer is recorded. */
+export interface SendInFlight {
+  /** Its number in this step-up, as in `RecordedSend.seq`. */
+  seq: number;
+  optionId: string;
+  /** When it went to Visa, epoch milliseconds. */
+  since: number;
+}
+
 /**
  * What the server keeps per step-up. It holds no one-time password and nothing the browser sent except
- * option ids, so it may live in a shared store.
+ * option ids, so it may live in a shared store. Fields added since `v: 1` are optional, so records written
+ * before them read as "nothing pending".
  */
 export interface StepUpSession {
   v: 1;
@@ -38,8 +63,13 @@ export interface StepUpSession {
   /** From the latest create-OTP answer; `undefined` while unknown. */
   maxVerificationAllowed?: number;
   lastSend?: RecordedSend;
-  /** The code in force: which option it went to and how many validations of it failed. */
-  code?: { optionId: string; failedValidations: number };
+  /**
+   * Still set at the next send means its answer was never recorded (the write failed, the process died):
+   * Visa most likely sent a code, so a retry for that option must not send a second one.
+   */
+  sendInFlight?: SendInFlight;
+  /** The code in force. */
+  code?: CurrentCode;
   /** Set once Visa accepted a code. */
   verified?: { at: number; action?: string };
 }

@@ -1,6 +1,5 @@
-import { isIssued, readOptionId, sameStepUp, validationLimit, type HandledRoute, type RouteContext } from './route-context.js';
-import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } from './route-outcome.js';
-import { VisaApiError } from './visa-api-error.js';
+import { isIssued, readOptionId, sameStepUp, validationLimit, writeSession, type HandledRoute, type RouteContext } from './route-context.js';
+import { logUpstreamFailure, routeError, upstreamFailure, upstreamFate, type RouteOutcome } from './route-outcome.js';
 
 /**
  * The `otp` field: codes are 4 to 8 characters; a little slack above, but never arbitrary text (and never
@@ -10,8 +9,13 @@ const OTP_SHAPE = /^[0-9A-Za-z]{4,16}$/;
 
 /**
  * `POST …/validate`. Validations of one session are serialised under its lock, so two tabs cannot spend
- * more attempts than `maxVerificationAllowed` (or `maxValidationsPerCode`) allows. Only a 4xx from Visa counts as a failed attempt;
- * a 5xx or a timeout leaves the count as it was, as the kit does in the browser.
+ * more attempts than `maxVerificationAllowed` (or `maxValidationsPerCode`) allows. Only Visa's own refusal
+ * of the code counts as a failed attempt; a 5xx, a timeout or a refusal by a layer in front of Visa does not.
+ *
+ * A verdict is written ahead: the code is marked pending before the call and the mark goes in the write
+ * that records Visa's answer. A mark still there means a verdict was lost, and Visa may have accepted (and
+ * used up) the code; then a refusal cannot mean "wrong code": the answer is `code-unconfirmed`, no attempt
+ * is spent, and the code is retired until a new one is sent.
  */
 export async function validateOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>, otp: string | undefined): Promise<HandledRoute> {
   const optionId = readOptionId(body);
@@ -36,8 +40,13 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
         };
       const code = session.code;
       if (!code || code.optionId !== optionId) return { outcome: routeError(409, 'code-not-sent'), log: {} };
+      if (code.unconfirmed) return { outcome: routeError(409, 'code-unconfirmed'), log: { retired: true } };
       const limit = validationLimit(ctx, session);
       if (code.failedValidations >= limit) return { outcome: routeError(403, 'attempts-exhausted'), log: { limit } };
+
+      const verdictLost = code.verdictPendingSince !== undefined;
+      code.verdictPendingSince ??= ctx.now();
+      await writeSession(ctx, key, session, lease);
 
       const started = ctx.now();
       let outcome: RouteOutcome;
@@ -55,13 +64,20 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
         outcome = { status: 200, body: answer.body };
       } catch (error) {
         outcome = upstreamFailure(error, 'validate-otp');
-        // only Visa's own refusal of the code spends an attempt
-        if (error instanceof VisaApiError && error.kind === 'http' && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429)
-          code.failedValidations += 1;
         visaCorrelationId = logUpstreamFailure(ctx.logger, 'validate', error);
+        const fate = upstreamFate(error, outcome);
+        // unknown: Visa may have accepted the code, so the mark stays for the next validate to resolve
+        if (fate === 'not-acted' && !verdictLost) code.verdictPendingSince = undefined;
+        if (fate === 'refused') {
+          code.verdictPendingSince = undefined;
+          if (verdictLost) {
+            code.unconfirmed = true;
+            outcome = routeError(409, 'code-unconfirmed', (outcome.body as { visa?: unknown }).visa);
+          } else code.failedValidations += 1;
+        }
       }
-      await ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease);
-      return { outcome, log: { upstreamMs: ctx.now() - started, visaCorrelationId } };
+      await writeSession(ctx, key, session, lease);
+      return { outcome, log: { upstreamMs: ctx.now() - started, visaCorrelationId, ...(verdictLost ? { verdictWasLost: true } : {}) } };
     },
     ctx.lock,
   );

@@ -10,9 +10,40 @@ describe('toAsciiDigits', () => {
     ['full-width', '１２３４５６', '123456'],
     ['full-width 0 and 9', '０９', '09'],
     ['mixed scripts', '1٢۳４5٦', '123456'],
+    ['Devanagari', '०१२३४५६७८९', '0123456789'],
+    ['Bengali', '০১২৩৪৫৬৭৮৯', '0123456789'],
+    ['Thai', '๐๑๒๓๔๕๖๗๘๙', '0123456789'],
+    ['Tamil', '௦௧௨௩௪௫௬௭௮௯', '0123456789'],
+    ['Myanmar', '၀၁၂၃၄၅၆၇၈၉', '0123456789'],
+    ['N’Ko', '߀߁߂߃߄߅߆߇߈߉', '0123456789'],
+    ['mathematical bold and monospace (back-to-back blocks, outside the BMP)', '𝟎𝟗𝟶𝟿', '0909'],
     ['ASCII digits', '0123456789', '0123456789'],
   ])('%s: %s → %s', (_name, input, expected) => {
     expect(toAsciiDigits(input)).toBe(expected);
+  });
+
+  it('reads every decimal digit Unicode knows as its value', () => {
+    // every code point whose Unicode property is Nd, found by the regex engine rather than a list
+    for (let code = 0x80; code <= 0x1ffff; code++) {
+      const ch = String.fromCodePoint(code);
+      if (!/\p{Nd}/u.test(ch)) continue;
+      const value = toAsciiDigits(ch);
+      expect(value, code.toString(16)).toMatch(/^[0-9]$/);
+    }
+  });
+
+  it('agrees with Intl on the digits of every numbering system it formats', () => {
+    const systems = Intl.supportedValuesOf('numberingSystem');
+    let checked = 0;
+    for (const system of systems) {
+      const format = new Intl.NumberFormat(`en-u-nu-${system}`, { useGrouping: false });
+      if (format.resolvedOptions().numberingSystem !== system) continue;
+      const written = format.format(1234567890);
+      if (!/^\p{Nd}+$/u.test(written)) continue; // algorithmic systems (Roman, Han numerals) are not digits
+      expect(toAsciiDigits(written), system).toBe('1234567890');
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('leaves everything that is not a digit alone', () => {

@@ -1,13 +1,14 @@
 // @vitest-environment node
 /**
- * The routes suite with the Redis store, plus two merchant server instances (separate clients, separate
- * Redis connections) sharing step-ups through one Redis.
+ * The routes suite and the lost-answer suite with the Redis store, plus two merchant server instances
+ * (separate clients, separate Redis connections) sharing step-ups through one Redis.
  */
 import { randomUUID } from 'node:crypto';
 import { createRedisSessionStore, createStepUpRoutes, type StepUpRoutes } from '../../src/server';
 import type { SandboxServer } from '../../src/sandbox-server';
 import { AUTH_BODY, signatureClient, startTestSandbox } from './helpers';
 import { startTestRedis, type TestRedis, type TestRedisClient } from './redis-harness';
+import { describeRouteFaults } from './routes-faults-suite';
 import { browserFor, describeStepUpRoutes } from './routes-suite';
 
 let redis: TestRedis;
@@ -19,7 +20,9 @@ beforeAll(async () => {
 }, 20_000);
 afterAll(() => redis?.stop());
 
-describeStepUpRoutes('Redis', () => createRedisSessionStore({ client, prefix: `${redis.namespace}${randomUUID()}:` }));
+const freshStore = () => createRedisSessionStore({ client, prefix: `${redis.namespace}${randomUUID()}:` });
+describeStepUpRoutes('Redis', freshStore);
+describeRouteFaults('Redis', freshStore);
 
 describe('two merchant server instances sharing one Redis', () => {
   let server: SandboxServer;
