@@ -19,7 +19,9 @@ export interface FetchBackendOptions {
   fetch?: typeof fetch;
   /**
    * Abandon a call after this many milliseconds: a whole number up to 600 000 (10 minutes), or 0 for never.
-   * @defaultValue 30000
+   * The default is above the slowest answer of `stepup-kit/server`'s routes with their defaults (29.6 s), so
+   * the cardholder gets the server's answer; raise it with the Visa client's `timeoutMs`.
+   * @defaultValue 35000
    */
   timeoutMs?: number;
   /**
@@ -39,7 +41,7 @@ export interface FetchBackendOptions {
  */
 export function createFetchBackend(options: FetchBackendOptions): StepUpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 35_000;
   if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 600_000)
     throw new TypeError(`stepup-kit: timeoutMs must be a whole number from 0 to 600000 (0: never), got ${String(timeoutMs)}`);
 

@@ -1,8 +1,10 @@
+import { WRITE_RETRY_DELAYS_MS } from './route-context.js';
+
 /**
  * The time bounds of a send or validate, derived from the two waits the routes do not choose: the Visa
- * call's `timeoutMs` and the deadline of one session store call. The browser's default timeout
- * (`createFetchBackend`, 30 s) is above `answerWithinMs` with the defaults (25 s), so the cardholder always
- * gets the server's answer, never a timeout of their own.
+ * call's `timeoutMs` and the deadline of one session store call. With the defaults a route answers within
+ * 29.6 s of its body's arrival, under the browser's default timeout (`createFetchBackend`, 35 s), so the
+ * cardholder gets the server's answer, never a timeout of their own.
  */
 export interface RouteTiming {
   /** A lock frees itself after this long, even if its holder stalled: longer than the holder's work under it. */
@@ -19,19 +21,23 @@ export const STORE_CALL_MS = 1_000;
 /** A second request of one step-up waits this long for the first at most: enough for a usual Visa answer. */
 export const LOCK_WAIT_MS = 4_000;
 
-/** Store calls under the lock, each within the store deadline: the read, a write before the Visa call, one after. */
-const STORE_CALLS_UNDER_LOCK = 3;
-/** Store calls around it: the read before waiting, a lock attempt begun as the wait ends, the release. */
-const STORE_CALLS_AROUND_LOCK = 3;
 /** Room for event-loop delays between the holder's last write and its lock's expiry. */
 const LOCK_SLACK_MS = 2_000;
 
+/** A session write as the routes make it (`writeSession`): a store call, tried again after each pause. */
+function writeMs(storeCallMs: number): number {
+  return (WRITE_RETRY_DELAYS_MS.length + 1) * storeCallMs + WRITE_RETRY_DELAYS_MS.reduce((sum, ms) => sum + ms, 0);
+}
+
 export function routeTiming(visaTimeoutMs: number, storeCallMs: number = STORE_CALL_MS): RouteTiming {
-  const underLock = visaTimeoutMs + STORE_CALLS_UNDER_LOCK * storeCallMs;
+  // under the lock: the read, a write before the Visa call, the call, a write after it
+  const underLock = storeCallMs + writeMs(storeCallMs) + visaTimeoutMs + writeMs(storeCallMs);
+  // around it: the read before waiting, a lock attempt begun as the wait ends, the release
+  const aroundLock = 3 * storeCallMs;
   return {
     lockTtlMs: underLock + LOCK_SLACK_MS,
     lockWaitMs: LOCK_WAIT_MS,
-    answerWithinMs: LOCK_WAIT_MS + underLock + STORE_CALLS_AROUND_LOCK * storeCallMs,
+    answerWithinMs: LOCK_WAIT_MS + underLock + aroundLock,
   };
 }
 
