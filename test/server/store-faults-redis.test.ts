@@ -14,7 +14,7 @@ import { createClient } from 'redis';
 import { createRedisSessionStore, type StepUpRoutes } from '../../src/server';
 import type { SandboxServer } from '../../src/sandbox-server';
 import { routesOn, startedStepUp, timedCall, untilAvailable } from './fault-helpers';
-import { startTestSandbox } from './helpers';
+import { sleep, startTestSandbox } from './helpers';
 import { spawnRedisServer, type RedisServerProcess, type TestRedisClient } from './redis-harness';
 
 const STORE_TIMEOUT_MS = 300;
@@ -49,14 +49,16 @@ async function clientAs(kind: 'as created by default' | 'with disableOfflineQueu
 
 describe.each(['as created by default', 'with disableOfflineQueue'] as const)('routes on Redis, the node-redis client %s', (kind) => {
   let routes: StepUpRoutes;
+  let client: TestRedisClient;
   beforeEach(async () => {
-    const client = await clientAs(kind);
+    client = await clientAs(kind);
     routes = routesOn(server, createRedisSessionStore({ client, prefix: `faults:${kind}:` }), { storeTimeoutMs: STORE_TIMEOUT_MS });
   });
 
   // a full Redis still answers reads: only what writes fails
   const faults: Array<[string, () => Promise<void>, () => Promise<void>, boolean]> = [
-    ['killed', () => redis.kill(), () => redis.start(), true],
+    // once the client knows the connection is gone, commands wait in its offline queue (unless disabled)
+    ['killed', () => redis.kill().then(() => untilReady(client, false)), () => redis.start(), true],
     ['paused (SIGSTOP)', async () => redis.pause(), async () => redis.resume(), true],
     ['full (maxmemory, noeviction)', fill, unfill, false],
   ];
@@ -91,6 +93,28 @@ describe.each(['as created by default', 'with disableOfflineQueue'] as const)('r
     expect(stepUp.validations()).toBe(1);
   }, 30_000);
 });
+
+describe('a Redis command that timed out while the client reconnected', () => {
+  it('is dropped from node-redis’s offline queue, never sent once Redis is back', async () => {
+    const client = await clientAs('as created by default');
+    const store = createRedisSessionStore<{ n: number }>({ client, prefix: 'faults:queued:', commandTimeoutMs: 200 });
+    await redis.kill();
+    try {
+      await untilReady(client, false); // it knows it lost the connection: commands now wait in its queue
+      await expect(store.set('late', { n: 1 })).rejects.toThrow('Redis SET did not finish within 200 ms');
+    } finally {
+      await redis.start();
+    }
+    await untilReady(client, true);
+    await sleep(100);
+    expect(await store.get('late')).toBeUndefined();
+  }, 20_000);
+});
+
+async function untilReady(client: TestRedisClient, ready: boolean) {
+  const deadline = Date.now() + 10_000;
+  while (client.isReady !== ready && Date.now() < deadline) await sleep(10);
+}
 
 let filler: TestRedisClient | undefined;
 /**
