@@ -29,12 +29,11 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const INSTALL_HINT = 'apt-get install redis-server (it brings redis-cli)';
 
 function findBinary(name: 'redis-server' | 'redis-cli'): string {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin'];
   const found = dirs.map((dir) => path.join(dir, name)).find((file) => existsSync(file));
-  if (!found) throw new Error(`${name} not found: ${INSTALL_HINT}${name === 'redis-server' ? ' (or set REDIS_URL)' : ''}`);
+  if (!found) throw new Error(`${name} not found: apt-get install redis-server (redis-cli comes with it)`);
   return found;
 }
 
@@ -102,20 +101,24 @@ export async function spawnRedisServer(args: string[] = ['--save', '', '--append
         started.kill('SIGKILL');
         reject(new Error(`redis-server did not start within 10 s: ${output.slice(-500)}`));
       }, 10_000);
-      started.stdout!.on('data', (chunk: Buffer) => {
+      const read = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) {
           clearTimeout(timer);
           resolve();
         }
-      });
+      };
+      started.stdout!.on('data', read);
+      started.stderr!.on('data', read);
       started.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`));
       });
     });
-    started.stdout!.removeAllListeners('data');
-    started.stdout!.resume(); // keep draining its log, or a full pipe would stall the server
+    for (const stream of [started.stdout!, started.stderr!]) {
+      stream.removeAllListeners('data');
+      stream.resume(); // keep draining its log, or a full pipe would stall the server
+    }
     started.removeAllListeners('exit');
     started.once('exit', () => running.delete(started));
     child = started;
@@ -144,17 +147,6 @@ export async function spawnRedisServer(args: string[] = ['--save', '', '--append
     },
     stop: () => signalAndWait('SIGTERM'),
   };
-}
-
-/**
- * A client that survives its server being killed or paused: errors are swallowed (a stopped server must not
- * crash the worker with an unhandled event) and, as the README advises, commands are refused at once while it
- * reconnects instead of queueing.
- */
-export function faultTolerantClient(url: string): TestRedisClient {
-  const client = createClient({ url, disableOfflineQueue: true });
-  client.on('error', () => undefined);
-  return client;
 }
 
 export async function startTestRedis(): Promise<TestRedis> {
