@@ -6,7 +6,7 @@ import {
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';
-import { storeDeadline, withinDeadline } from './store-deadline.js';
+import { deadlineOption, withinDeadline } from './store-deadline.js';
 
 /**
  * The commands the store uses, typed structurally so that `redis` (node-redis v5) stays an optional peer
@@ -64,7 +64,7 @@ const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return red
 
 /**
  * A session store in Redis or a Redis Cluster, shared by every server instance connected to it. Values are
- * JSON under `{prefix}{{id}}:session` with a TTL; the per-session lock is `SET {prefix}{{id}}:lock <token> NX PX <ttl>`,
+ * JSON under `{prefix}{<id>}:session` with a TTL; the per-session lock is `SET {prefix}{<id>}:lock <token> NX PX <ttl>`,
  * released by a compare-and-delete script. The id in braces is the hash tag: both keys of a step-up live in
  * one slot, so both scripts run on one cluster node.
  *
@@ -78,7 +78,7 @@ export function createRedisSessionStore<T = StepUpSession>(options: RedisSession
   if (/[{}]/.test(prefix)) throw new TypeError('stepup-kit/server: the Redis prefix may not contain { or } (the step-up id is the hash tag)');
   const defaultTtl = options.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
   const pollMs = options.pollMs ?? 10;
-  const timeoutMs = storeDeadline(options.commandTimeoutMs, 'commandTimeoutMs');
+  const timeoutMs = deadlineOption(options.commandTimeoutMs, 'commandTimeoutMs');
   // node-redis drops a command still waiting in its offline queue when this timeout passes, so a command the
   // store gave up on is not sent later, on reconnection; one already sent to a stalled server is not recalled
   const client = options.client.withCommandOptions?.({ timeout: timeoutMs }) ?? options.client;
@@ -124,7 +124,7 @@ export function createRedisSessionStore<T = StepUpSession>(options: RedisSession
       const key = valueKey(id);
       await command('DEL', () => client.del(key));
     },
-    withLock(id, fn, lockOptions) {
+    async withLock(id, fn, lockOptions) {
       const key = lockKey(id);
       return runWithLock(
         {

@@ -4,8 +4,9 @@ import { DEFAULT_LOCK_WAIT_MS, SessionStoreUnavailableError, type LockLease, typ
 export interface StoreDeadlineOptions {
   /**
    * How long one call to the session store may take before the routes give up on it and answer 503
-   * `store-unavailable`: a read, a write, a delete, releasing a lock, or taking one once its `waitMs` is over.
-   * A route never waits on a dead, stalled or full store longer than this. Milliseconds, at most 60 000.
+   * `store-unavailable`: a read, a write, a delete or a lock's release; taking a lock gets this on top of the
+   * lock's wait. It holds for any store (the Redis store also bounds each of its own commands, the lock's
+   * included, with its `commandTimeoutMs`). Milliseconds, at most 60 000.
    * @defaultValue 1000
    */
   storeTimeoutMs?: number;
@@ -17,7 +18,7 @@ export const DEFAULT_STORE_TIMEOUT_MS = 1_000;
  * A store deadline option: a positive finite number of milliseconds up to a minute (NaN would switch it off,
  * and a huge one overflows `setTimeout`, which then fires at once).
  */
-export function storeDeadline(value: number | undefined, name: string): number {
+export function deadlineOption(value: number | undefined, name: string): number {
   const ms = value ?? DEFAULT_STORE_TIMEOUT_MS;
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > 60_000)
     throw new TypeError(`stepup-kit/server: ${name} must be a number of milliseconds above 0 and at most 60000`);
