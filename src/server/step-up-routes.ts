@@ -12,11 +12,12 @@ import {
   type StepUpSession,
 } from './session-store.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
+import { deadlineOption, withStoreDeadline, type StoreDeadlineOptions } from './store-deadline.js';
 import { validateOtpRoute } from './validate-otp-route.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** Options of `createStepUpRoutes`. */
-export interface StepUpRoutesOptions {
+export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   client: VisaAcceptanceClient;
   /** `createMemorySessionStore()` for one instance, `createRedisSessionStore()` for several. */
   sessions: SessionStore<StepUpSession>;
@@ -89,7 +90,7 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   const lockTtlMs = options.client.timeoutMs + 5_000;
   const ctx: RouteContext = {
     client: options.client,
-    sessions: options.sessions,
+    sessions: withStoreDeadline(options.sessions, deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs')),
     logger,
     lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
     sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
