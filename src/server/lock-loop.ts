@@ -24,7 +24,15 @@ export async function runWithLock<R>(
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const token = globalThis.crypto.randomUUID();
   const deadline = Date.now() + waitMs;
-  while (!(await primitives.acquire(id, token, ttlMs))) {
+  const acquire = () =>
+    primitives.acquire(id, token, ttlMs).catch((error: unknown) => {
+      // an acquire that timed out may still reach a stalled store and take the lock later: a release queued
+      // behind it frees it then, instead of the lock blocking the step-up until its TTL (not awaited: the
+      // store is not answering)
+      primitives.release(id, token).catch(() => undefined);
+      throw error;
+    });
+  while (!(await acquire())) {
     const left = deadline - Date.now();
     if (left <= 0) throw new SessionLockTimeoutError(waitMs);
     await primitives.waitForRelease(id, left);

@@ -14,11 +14,12 @@ import {
 import { durationOption, wholeNumberOption } from './option-checks.js';
 import { lockWaitLeft, routeTiming } from './route-timing.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
+import { deadlineOption, withStoreDeadline, type StoreDeadlineOptions } from './store-deadline.js';
 import { validateOtpRoute } from './validate-otp-route.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** Options of `createStepUpRoutes`. */
-export interface StepUpRoutesOptions {
+export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   client: VisaAcceptanceClient;
   /** `createMemorySessionStore()` for one instance, `createRedisSessionStore()` for several. */
   sessions: SessionStore<StepUpSession>;
@@ -101,7 +102,7 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   const timing = routeTiming(durationOption(options.client.timeoutMs, 'client.timeoutMs'));
   const ctx: RouteContext = {
     client: options.client,
-    sessions: options.sessions,
+    sessions: withStoreDeadline(options.sessions, deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs')),
     logger,
     // startStepUp, the merchant's own call, waits out a holder; the routes wait only as long as they can
     // still answer within timing.answerWithinMs (below)

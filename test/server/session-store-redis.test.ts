@@ -27,40 +27,40 @@ describeSessionStore(
 );
 
 describe('Redis session store keys', () => {
-  it('writes JSON under {prefix}session:{id} with the TTL given, or the default one', async () => {
+  it('writes JSON under {prefix}{id}:session with the TTL given, or the default one', async () => {
     const store = createRedisSessionStore<{ n: number }>({ client: first, prefix, ttlSeconds: 120 });
     await store.set('a', { n: 1 });
     await store.set('b', { n: 2 }, 7);
-    expect(await first.get(`${prefix}session:a`)).toBe('{"n":1}');
-    const ttlA = await first.pTTL(`${prefix}session:a`);
-    const ttlB = await first.pTTL(`${prefix}session:b`);
+    expect(await first.get(`${prefix}{a}:session`)).toBe('{"n":1}');
+    const ttlA = await first.pTTL(`${prefix}{a}:session`);
+    const ttlB = await first.pTTL(`${prefix}{b}:session`);
     expect(ttlA).toBeGreaterThan(110_000);
     expect(ttlA).toBeLessThanOrEqual(120_000);
     expect(ttlB).toBeGreaterThan(5_000);
     expect(ttlB).toBeLessThanOrEqual(7_000);
   });
 
-  it('holds the lock as {prefix}lock:{id} with a unique token and a PX expiry, and deletes it after', async () => {
+  it('holds the lock as {prefix}{id}:lock with a unique token and a PX expiry, and deletes it after', async () => {
     const store = createRedisSessionStore({ client: first, prefix });
     let seen: { token: string | null; ttl: number } | undefined;
     await store.withLock(
       'k',
       async () => {
-        seen = { token: await second.get(`${prefix}lock:k`), ttl: await second.pTTL(`${prefix}lock:k`) };
+        seen = { token: await second.get(`${prefix}{k}:lock`), ttl: await second.pTTL(`${prefix}{k}:lock`) };
       },
       { ttlMs: 4_000 },
     );
     expect(seen!.token).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen!.ttl).toBeGreaterThan(3_000);
     expect(seen!.ttl).toBeLessThanOrEqual(4_000);
-    expect(await second.exists(`${prefix}lock:k`)).toBe(0);
+    expect(await second.exists(`${prefix}{k}:lock`)).toBe(0);
   });
 
   it('does not delete a lock another holder took over (compare-and-delete)', async () => {
     const store = createRedisSessionStore({ client: first, prefix });
     await store.withLock('c', async () => {
-      await second.set(`${prefix}lock:c`, 'someone-else'); // as if our lock expired and another instance took it
+      await second.set(`${prefix}{c}:lock`, 'someone-else'); // as if our lock expired and another instance took it
     });
-    expect(await second.get(`${prefix}lock:c`)).toBe('someone-else');
+    expect(await second.get(`${prefix}{c}:lock`)).toBe('someone-else');
   });
 });
