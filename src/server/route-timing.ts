@@ -1,8 +1,9 @@
 import { WRITE_RETRY_DELAYS_MS } from './route-context.js';
+import { DEFAULT_STORE_TIMEOUT_MS } from './store-deadline.js';
 
 /**
  * The time bounds of a send or validate, derived from the two waits the routes do not choose: the Visa
- * call's `timeoutMs` and the deadline of one session store call. With the defaults a route answers within
+ * call's `timeoutMs` and the deadline of one session store call (`storeTimeoutMs`). With the defaults a route answers within
  * 29.6 s of its body's arrival, under the browser's default timeout (`createFetchBackend`, 35 s), so the
  * cardholder gets the server's answer, never a timeout of their own.
  */
@@ -15,9 +16,6 @@ export interface RouteTiming {
   answerWithinMs: number;
 }
 
-/** The store deadline the routes assume per call: the default `storeTimeoutMs`. */
-export const STORE_CALL_MS = 1_000;
-
 /** A second request of one step-up waits this long for the first at most: enough for a usual Visa answer. */
 export const LOCK_WAIT_MS = 4_000;
 
@@ -29,7 +27,7 @@ function writeMs(storeCallMs: number): number {
   return (WRITE_RETRY_DELAYS_MS.length + 1) * storeCallMs + WRITE_RETRY_DELAYS_MS.reduce((sum, ms) => sum + ms, 0);
 }
 
-export function routeTiming(visaTimeoutMs: number, storeCallMs: number = STORE_CALL_MS): RouteTiming {
+export function routeTiming(visaTimeoutMs: number, storeCallMs: number = DEFAULT_STORE_TIMEOUT_MS): RouteTiming {
   // under the lock: the read, a write before the Visa call, the call, a write after it
   const underLock = storeCallMs + writeMs(storeCallMs) + visaTimeoutMs + writeMs(storeCallMs);
   // around it: the read before waiting, a lock attempt begun as the wait ends, the release

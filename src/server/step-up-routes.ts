@@ -99,10 +99,11 @@ export interface StepUpRoutes {
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   // every line the routes and startStepUp log passes through this, so a code or a token id cannot leak by accident
   const logger = options.logger ? redactingLogger(options.logger) : silentLogger;
-  const timing = routeTiming(durationOption(options.client.timeoutMs, 'client.timeoutMs'));
+  const storeTimeoutMs = deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs');
+  const timing = routeTiming(durationOption(options.client.timeoutMs, 'client.timeoutMs'), storeTimeoutMs);
   const ctx: RouteContext = {
     client: options.client,
-    sessions: withStoreDeadline(options.sessions, deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs')),
+    sessions: withStoreDeadline(options.sessions, storeTimeoutMs),
     logger,
     // startStepUp, the merchant's own call, waits out a holder; the routes wait only as long as they can
     // still answer within timing.answerWithinMs (below)

@@ -7,7 +7,6 @@
 import { createFetchBackend } from '../../src/backend/fetch-backend';
 import { StepUpBackendError } from '../../src/core';
 import {
-  SessionStoreUnavailableError,
   VisaApiError,
   createMemorySessionStore,
   createStepUpRoutes,
@@ -20,26 +19,28 @@ import { FAKE_OPTION_ID, fakeVisaClient } from './fake-visa-client';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A store at its slowest within the deadline: every call takes `ms`, taking and freeing the lock too, and
- * each write fails twice (a deadline reached) before it succeeds, so the routes try it three times.
+ * A store at its slowest: every call answers 1 ms before the routes' store deadline (`ms`), taking and
+ * freeing the lock too, and each write hangs twice (the deadline answers it) before it succeeds, so the
+ * routes try it three times.
  */
 function slowStore(store: SessionStore, ms: number): SessionStore & { failWrites: boolean } {
+  const late = () => sleep(ms - 1);
   let writes = 0;
   return {
     failWrites: false,
-    get: async (id) => (await sleep(ms), store.get(id)),
+    get: async (id) => (await late(), store.get(id)),
     async set(id, value, ttl, lease) {
-      await sleep(ms);
-      if (this.failWrites && ++writes % 3 !== 0) throw new SessionStoreUnavailableError(`the session store's set did not finish within ${ms} ms`);
+      if (this.failWrites && ++writes % 3 !== 0) return new Promise<void>(() => {});
+      await late();
       return store.set(id, value, ttl, lease);
     },
-    delete: async (id) => (await sleep(ms), store.delete(id)),
+    delete: async (id) => (await late(), store.delete(id)),
     withLock: async (id, fn, options) => {
-      await sleep(ms);
+      await late();
       try {
         return await store.withLock(id, fn, options);
       } finally {
-        await sleep(ms);
+        await late();
       }
     },
   };
@@ -83,6 +84,8 @@ afterEach(() => {
 
 it('the default bounds: Visa 15 s, store calls 1 s, lock TTL 24.6 s, lock wait 4 s, slowest answer 29.6 s', () => {
   expect(routeTiming(15_000)).toEqual({ lockTtlMs: 24_600, lockWaitMs: 4_000, answerWithinMs: 29_600 });
+  // each store millisecond counts 10 times in the slowest answer, 7 times in the lock's TTL
+  expect(routeTiming(15_000, 2_000)).toEqual({ lockTtlMs: 31_600, lockWaitMs: 4_000, answerWithinMs: 39_600 });
 });
 
 it('the browser’s default timeout is above the routes’ slowest answer', async () => {
