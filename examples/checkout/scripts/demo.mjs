@@ -40,7 +40,7 @@ function step(label, command, args, cwd) {
 }
 
 await step('building stepup-kit', path.join(repo, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], repo);
-await step('building the checkout (type check, page, server)', 'npm', ['run', 'build', '--silent'], example);
+await step('building the checkout (type check, page, server)', 'npm', ['run', 'build', '--silent', '--workspace', 'examples/checkout'], repo);
 
 // by package name, as a merchant's own test setup would, now that dist/ exists
 const { startTestSandbox } = await import('stepup-kit/sandbox-server');
