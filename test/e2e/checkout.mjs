@@ -193,6 +193,17 @@ try {
     page.noErrors = () => assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
     return { ctx, page };
   }
+  /** Runs `fn` in a page of a fresh context (a new shopper), checks it threw no page error, and closes it. */
+  async function withPage(fn, viewport) {
+    const { ctx, page } = await newPage(undefined, viewport);
+    try {
+      const detail = await fn(page, ctx);
+      page.noErrors();
+      return detail;
+    } finally {
+      await ctx.close();
+    }
+  }
   const stepUp = (page, status) => page.locator(`.stepup[data-status="${status}"]`).waitFor();
   const placed = (page) => page.getByRole('heading', { name: 'Order placed' }).waitFor();
   async function open(page, server = 'jwt') {
@@ -228,8 +239,7 @@ try {
 
   // ---- the cases
   async function purchase(server) {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page) => {
       await open(page, server);
       const auth0 = authCount();
       const sends0 = createOtps();
@@ -246,18 +256,14 @@ try {
       assert(createOtps() - sends0 === 1, `${createOtps() - sends0} codes sent`);
       await page.reload();
       await placed(page);
-      page.noErrors();
       return `Visa •••• 4242, SMS, 456789; 1 authentication-options call for a double click under StrictMode, 1 code sent`;
-    } finally {
-      await ctx.close();
-    }
+    });
   }
 
   await check('a purchase with a step-up (JWT credentials, golden code 456789)', () => purchase('jwt'));
 
   await check('a wrong code stays in code-entry with an alert, then the right one places the order', async () => {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page) => {
       await open(page);
       await pay(page);
       const since = await sendCode(page);
@@ -268,19 +274,15 @@ try {
       await alert.waitFor();
       await stepUp(page, 'code-entry');
       const said = (await alert.textContent()).trim();
-      await page.getByLabel('Verification code').fill('');
+      // the kit cleared the field for the next try
       await typeCode(page, code);
       await placed(page);
-      page.noErrors();
       return `alert "${said}", then the code from the outbox (sandbox.waitForCode)`;
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   await check('a reload in the middle of the step-up: no second send until asked, then it completes', async () => {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page) => {
       await open(page);
       const auth0 = authCount();
       await pay(page);
@@ -295,11 +297,8 @@ try {
       const since = await sendCode(page, EMAIL);
       await typeCode(page, await sandbox.waitForCode({ destination: EMAIL, since }));
       await placed(page);
-      page.noErrors();
       return 'the same step-up after the reload (channel choice again), a new code only when the cardholder asked';
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   await check('two tabs of one session: one call to Visa, both end on "Order placed"', async () => {
@@ -333,8 +332,7 @@ try {
   });
 
   await check('no step-up needed (Visa •••• 1881): the order is placed at once', async () => {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page) => {
       await open(page);
       const sends = createOtps();
       await pay(page, '1881');
@@ -342,24 +340,17 @@ try {
       assert((await page.locator('.stepup').count()) === 0, 'a step-up was shown');
       assert(createOtps() === sends, 'a code was sent');
       assert(authCount('tok_demo_frictionless_1881') >= 1, 'Visa was not asked');
-      page.noErrors();
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   await check('AUTHENTICATE (Visa •••• 0005): the passkey message, then another card', async () => {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page) => {
       await open(page);
       await pay(page, '0005');
       await page.getByRole('alert').filter({ hasText: 'Passkey sign-in is not part of this example' }).waitFor();
       await pay(page, '4242');
       await stepUp(page, 'choosing');
-      page.noErrors();
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   await check('a purchase with HTTP Signature (legacy) credentials', () => purchase('http-signature'));
@@ -368,8 +359,7 @@ try {
   else console.log('skip a purchase with the sessions in Redis: redis-server is not installed');
 
   await check('CSRF: refused without the token, from another origin, and as a form post', async () => {
-    const { ctx, page } = await newPage();
-    try {
+    return withPage(async (page, ctx) => {
       await open(page);
       const noToken = await postFromPage(page, '/api/checkout/pay', { csrf: false, body: { cardId: 'card_4242' } });
       const stepUpNoToken = await postFromPage(page, '/api/step-up/one-time-passwords', { csrf: false, body: { stepUpOption: { id: 'x' } } });
@@ -380,45 +370,40 @@ try {
         method: 'POST',
         headers: { cookie: `sid=${cookie.value}`, 'x-csrf-token': view.csrfToken, origin: 'https://shop.invalid', 'content-type': 'application/json' },
         body: '{"cardId":"card_4242"}',
-      });
-      const form = await fetch(`${servers.jwt}/api/step-up/validate`, {
-        method: 'POST',
-        headers: { cookie: `sid=${cookie.value}`, 'x-csrf-token': view.csrfToken, 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'otp=123456',
-      });
-      const statuses = [noToken.status, stepUpNoToken.status, foreign.status, form.status];
-      assert(statuses.join() === '403,403,403,415', `answered ${statuses.join(', ')}`);
-      assert((await page.locator('.stepup').count()) === 0, 'a step-up started');
-      return 'no token 403, step-up route without token 403, foreign Origin 403, a form body 415 (the routes take JSON only)';
-    } finally {
-      await ctx.close();
-    }
+    });
+    const form = await fetch(`${servers.jwt}/api/step-up/validate`, {
+      method: 'POST',
+      headers: { cookie: `sid=${cookie.value}`, 'x-csrf-token': view.csrfToken, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'otp=123456',
+    });
+    const statuses = [noToken.status, stepUpNoToken.status, foreign.status, form.status];
+    assert(statuses.join() === '403,403,403,415', `answered ${statuses.join(', ')}`);
+    assert((await page.locator('.stepup').count()) === 0, 'a step-up started');
+    return 'no token 403, step-up route without token 403, foreign Origin 403, a form body 415 (the routes take JSON only)';
+    });
   });
 
   if (screenshots) {
     await check(`screenshots in ${screenshots}`, async () => {
       mkdirSync(screenshots, { recursive: true });
       for (const width of [320, 1280]) {
-        const { ctx, page } = await newPage(undefined, { width, height: 800 });
-        try {
+        await withPage(async (page) => {
+          const shot = (name) => page.screenshot({ path: path.join(screenshots, `checkout-${width}-${name}.png`), fullPage: true });
           await open(page);
-          await page.screenshot({ path: path.join(screenshots, `checkout-${width}-1-pay.png`), fullPage: true });
+          await shot('1-pay');
           await pay(page);
           await sendCode(page);
           await typeCode(page, '000000');
           await page.locator('.stepup [role="alert"]').waitFor();
-          await page.screenshot({ path: path.join(screenshots, `checkout-${width}-2-wrong-code.png`), fullPage: true });
-          await page.getByLabel('Verification code').fill('');
+          await shot('2-wrong-code');
           await typeCode(page, '456789');
           await placed(page);
-          await page.screenshot({ path: path.join(screenshots, `checkout-${width}-3-placed.png`), fullPage: true });
+          await shot('3-placed');
           await page.getByRole('button', { name: 'Start a new order' }).click();
           await pay(page, '0005');
           await page.getByRole('alert').waitFor();
-          await page.screenshot({ path: path.join(screenshots, `checkout-${width}-4-passkey.png`), fullPage: true });
-        } finally {
-          await ctx.close();
-        }
+          await shot('4-passkey');
+        }, { width, height: 800 });
       }
     });
   }
