@@ -6,5 +6,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'build/client', emptyOutDir: true },
-  server: { proxy: { '/api': `http://127.0.0.1:${process.env.DEMO_PORT ?? 3000}` } },
+  server: {
+    proxy: {
+      // changeOrigin: false keeps the page's Host header, which the server's CSRF check compares with Origin
+      // (a bare URL here would rewrite it to the target's)
+      '/api': { target: `http://127.0.0.1:${process.env.DEMO_PORT ?? 3000}`, changeOrigin: false },
+    },
+  },
 });
