@@ -1,23 +1,31 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SandboxMerchant } from './merchants.js';
-import { startSandboxServer, type SandboxServer } from './start-sandbox-server.js';
+import { generateJwtCredentials } from './self-signed-certificate.js';
+import { startSandboxServer, type SandboxServer, type SandboxTokenAction } from './start-sandbox-server.js';
 
 /** The `stepup-sandbox --help` text. */
 export const SANDBOX_CLI_USAGE = `Usage: stepup-sandbox [options]
 
 Serves the Visa Acceptance TMS step-up endpoints on loopback with the stepup-kit simulator.
+Requests must be signed with a JWT (the default) or an HTTP Signature (legacy) of the merchant.
 
   --host <addr>            interface to listen on (default 127.0.0.1)
   --port <n>               port (default 8787; 0 picks a free one)
   --merchant-id <id>       merchant id the requests must carry (default sandbox_merchant)
-  --key-id <id>            HTTP Signature key id (generated when absent)
-  --shared-secret <b64>    HTTP Signature shared secret, base64 (generated when absent)
-  --certificate <file>     PEM certificate of a JWT signing key (accept JWTs for this merchant too)
+  --certificate <file>     PEM certificate of your JWT signing key (default: a key and certificate
+                           are made for this run and written to a temporary folder)
   --jwt-key-id <id>        the kid JWTs must carry (default: serialNumber in the certificate's subject)
+  --key-id <id>            HTTP Signature (legacy) key id (generated when absent)
+  --shared-secret <b64>    HTTP Signature (legacy) shared secret, base64 (generated when absent)
   --golden-code            also accept Visa's sandbox code 456789
   --max-requests <n>       maxRequestsAllowed (default 3)
+  --limits-per-step-up     count maxRequestsAllowed per step-up, not per token for the server's life
+  --token-action <t>=<A>   what authentication-options answers for token t: STEP_UP_AUTHENTICATE (default),
+                           AUTHENTICATION_REGISTRATION (no step-up) or AUTHENTICATE (passkey); repeatable
   --latency-ms <n>         delay of every answer (default 0)
   --quiet                  do not print one line per request
   --help                   this text`;
@@ -50,16 +58,8 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
   const keyId = values['key-id'] ?? randomUUID();
   const generatedSecret = values['shared-secret'] === undefined;
   const sharedSecret = values['shared-secret'] ?? randomBytes(32).toString('base64');
+  const tokenActions = Object.fromEntries((values['token-action'] ?? []).map(tokenAction));
   const merchants: SandboxMerchant[] = [{ merchantId, keyId, sharedSecret }];
-  if (values.certificate) {
-    let certificatePem: string;
-    try {
-      certificatePem = readFileSync(values.certificate, 'utf8');
-    } catch {
-      throw new CliUsageError(`cannot read the certificate file ${values.certificate}`);
-    }
-    merchants.push({ merchantId, certificatePem, ...(values['jwt-key-id'] ? { keyId: values['jwt-key-id'] } : {}) });
-  }
   const options: Parameters<typeof startSandboxServer>[0] = {
     host: values.host ?? '127.0.0.1',
     port,
@@ -69,25 +69,69 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
       maxRequestsAllowed: values['max-requests'] === undefined ? undefined : integer(values['max-requests'], '--max-requests'),
       latencyMs: values['latency-ms'] === undefined ? undefined : integer(values['latency-ms'], '--latency-ms'),
     },
+    tokenActions,
+    limitsPerStepUp: values['limits-per-step-up'] ?? false,
     log: values.quiet ? undefined : print,
   };
+  // JWT by default: without a certificate of the merchant's own, one is made for this run (here, once
+  // every argument is read, so a usage error leaves no files behind)
+  let certificateFile = values.certificate;
+  let generated: { dir: string; keyFile: string } | undefined;
+  if (!certificateFile) {
+    let credentials: ReturnType<typeof generateJwtCredentials>;
+    try {
+      credentials = generateJwtCredentials(values['jwt-key-id'] ? { keyId: values['jwt-key-id'] } : {});
+    } catch (error) {
+      throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'stepup-sandbox-'));
+    generated = { dir, keyFile: path.join(dir, 'merchant-key.pem') };
+    certificateFile = path.join(dir, 'merchant-cert.pem');
+    writeFileSync(generated.keyFile, credentials.privateKeyPem, { mode: 0o600 });
+    writeFileSync(certificateFile, credentials.certificatePem);
+  }
+  let certificatePem: string;
+  try {
+    certificatePem = readFileSync(certificateFile, 'utf8');
+  } catch {
+    throw new CliUsageError(`cannot read the certificate file ${certificateFile}`);
+  }
+  merchants.push({ merchantId, certificatePem, ...(values['jwt-key-id'] ? { keyId: values['jwt-key-id'] } : {}) });
+  const removeGenerated = () => generated && rmSync(generated.dir, { recursive: true, force: true });
   let server: SandboxServer;
   try {
     server = await startSandboxServer(options);
   } catch (error) {
+    removeGenerated();
     // a certificate the server cannot use is the caller's mistake: say so, as for any other argument
     if (error instanceof TypeError) throw new CliUsageError(error.message);
     throw error;
   }
+  const close = server.close;
+  server.close = () => close().finally(removeGenerated);
+  const keyFile = generated?.keyFile ?? '<your private key PEM>';
   print(`stepup-sandbox listening on ${server.url}`);
   print(`  outbox:          ${server.url}/__outbox`);
   print(`  merchant id:     ${merchantId}`);
+  print(`  JWT certificate: ${certificateFile}${generated ? '   (made for this run)' : ''}`);
+  if (generated) print(`  JWT private key: ${generated.keyFile}`);
+  print(`  client: createVisaAcceptanceClient({ environment: { baseUrl: '${server.url}' }, merchantId: '${merchantId}',`);
+  print(`          credentials: { type: 'jwt', privateKeyPem: readFileSync('${keyFile}', 'utf8'),`);
+  print(`                         certificatePem: readFileSync('${certificateFile}', 'utf8') } })`);
+  print(`  HTTP Signature (legacy) is accepted too:`);
   print(`  key id:          ${keyId}`);
   print(`  shared secret:   ${sharedSecret}${generatedSecret ? '   (generated for this run)' : ''}`);
-  if (values.certificate) print(`  JWT certificate: ${values.certificate}`);
-  print(`  client: createVisaAcceptanceClient({ environment: { baseUrl: '${server.url}' }, merchantId: '${merchantId}',`);
-  print(`          credentials: { type: 'http-signature', keyId: '${keyId}', sharedSecret: '${sharedSecret}' } })`);
+  for (const [token, action] of Object.entries(tokenActions)) print(`  token ${token}: ${action}`);
   return server;
+}
+
+const TOKEN_ACTIONS: readonly SandboxTokenAction[] = ['STEP_UP_AUTHENTICATE', 'AUTHENTICATION_REGISTRATION', 'AUTHENTICATE'];
+
+function tokenAction(text: string): [string, SandboxTokenAction] {
+  const [token, action] = text.split('=');
+  if (!token || !TOKEN_ACTIONS.includes(action as SandboxTokenAction))
+    throw new CliUsageError(`--token-action needs <token>=<${TOKEN_ACTIONS.join('|')}>, got ${text}`);
+  return [token, action as SandboxTokenAction];
 }
 
 function parse(argv: readonly string[]) {
@@ -106,6 +150,8 @@ function parse(argv: readonly string[]) {
       'golden-code': { type: 'boolean' },
       'max-requests': { type: 'string' },
       'latency-ms': { type: 'string' },
+      'limits-per-step-up': { type: 'boolean' },
+      'token-action': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

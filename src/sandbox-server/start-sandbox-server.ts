@@ -8,6 +8,9 @@ import { createMerchantRegistry, type SandboxMerchant } from './merchants.js';
 import { outboxPage } from './outbox-page.js';
 import { parseTmsPath, runTmsOperation, type TmsAnswer } from './tms-operations.js';
 
+/** The `action` authentication-options answers for a token (see `tokenActions`). */
+export type SandboxTokenAction = 'STEP_UP_AUTHENTICATE' | 'AUTHENTICATION_REGISTRATION' | 'AUTHENTICATE';
+
 /** Options of `startSandboxServer`. */
 export interface SandboxServerOptions {
   /**
@@ -30,6 +33,18 @@ export interface SandboxServerOptions {
   now?: () => number;
   /** Called with one line per request (`POST /tms/… 201`), for the CLI. */
   log?: (line: string) => void;
+  /**
+   * Per token id, what authentication-options answers: `STEP_UP_AUTHENTICATE` with the simulator's step-up
+   * options (every token not listed), `AUTHENTICATION_REGISTRATION` (no step-up needed) or `AUTHENTICATE`
+   * (a passkey is registered; a made-up `authenticationContext`). `server.tokenActions` changes it while running.
+   */
+  tokenActions?: Readonly<Record<string, SandboxTokenAction>>;
+  /**
+   * Count sends per step-up: each `STEP_UP_AUTHENTICATE` answer starts the token's sends and code afresh.
+   * Otherwise a token's `maxRequestsAllowed` counts for the server's whole life, and a long-running demo runs out.
+   * @defaultValue false
+   */
+  limitsPerStepUp?: boolean;
 }
 
 /** A running sandbox server. */
@@ -39,6 +54,8 @@ export interface SandboxServer {
   port: number;
   /** The simulator behind it: `outbox()`, `calls()`, `configure()`. */
   sandbox: StepUpSandbox;
+  /** What authentication-options answers per token id (from the `tokenActions` option); change it at will. */
+  tokenActions: Map<string, SandboxTokenAction>;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -56,6 +73,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   const sandbox = options.sandbox instanceof StepUpSandbox ? options.sandbox : createSandbox(options.sandbox ?? {});
   const now = options.now ?? Date.now;
   const maxSkewMs = options.maxClockSkewMs ?? 300_000;
+  const tokenActions = new Map(Object.entries(options.tokenActions ?? {}));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
@@ -94,7 +112,14 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     }
     const abort = new AbortController();
     res.once('close', () => abort.abort());
-    const answer: TmsAnswer = await runTmsOperation(sandbox, tms.operation, tms.tokenId, parsed, abort.signal);
+    let answer: TmsAnswer = await runTmsOperation(sandbox, tms.operation, tms.tokenId, parsed, abort.signal);
+    if (tms.operation === 'authentication-options' && answer.kind === 'answer' && answer.status === 201) {
+      const action = tokenActions.get(tms.tokenId) ?? 'STEP_UP_AUTHENTICATE';
+      if (action === 'STEP_UP_AUTHENTICATE' && options.limitsPerStepUp) sandbox.forgetToken(tms.tokenId);
+      if (action === 'AUTHENTICATE')
+        answer = { ...answer, body: { action, authenticationContext: { id: randomUUID(), endpoint: 'https://sandbox.invalid/vts-auth', payload: 'c2FuZGJveA' } } };
+      else if (action === 'AUTHENTICATION_REGISTRATION') answer = { ...answer, body: { action } };
+    }
     if (answer.kind === 'drop') {
       req.socket.destroy();
       return void done(0);
@@ -123,6 +148,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     url: `http://${host}:${address.port}`,
     port: address.port,
     sandbox,
+    tokenActions,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -152,6 +152,11 @@ export class StepUpSandbox {
     return () => this.listeners.delete(listener);
   }
 
+  /** Forget one token's sends and code, as a new step-up for it would (the outbox and calls stay). */
+  forgetToken(tokenId: string): void {
+    this.tokens.delete(tokenId);
+  }
+
   /** Forget every token, code and call. */
   reset(): void {
     this.tokens.clear();

@@ -65,8 +65,12 @@ await check('the manager lists the stories', async (page) => {
   const ids = Object.keys(index.entries);
   if (!ids.includes('stepupotp--verified')) throw new Error('stepupotp--verified missing from index.json');
   if (!ids.some((id) => id.endsWith('--docs'))) throw new Error('no docs page in index.json');
+  if (ids[0] !== 'introduction--docs') throw new Error(`the first entry is ${ids[0]}, not the introduction`);
   await page.goto(base);
   await page.waitForSelector('#storybook-preview-iframe', { timeout: 15000 });
+  // it opens on the introduction, not on a story that plays itself
+  await page.waitForURL(/path=\/docs\/introduction--docs/, { timeout: 15000 });
+  await page.frameLocator('#storybook-preview-iframe').getByRole('heading', { name: 'stepup-kit', level: 1 }).waitFor({ timeout: 15000 });
 });
 await check('a story plays to a verified code against the simulator', async (page) => {
   await page.goto(story('stepupotp--verified'));
