@@ -1,7 +1,9 @@
 import { redactingLogger, silentLogger, type StepUpLogger } from './logger.js';
+import { durationOption, wholeNumberOption } from './option-checks.js';
 import { BODY_PROBLEM_STATUS, readJsonBody } from './read-json-body.js';
 import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
 import { routeError, toResponse } from './route-outcome.js';
+import { lockWaitLeft, routeTiming } from './route-timing.js';
 import { sendOtpRoute } from './send-otp-route.js';
 import {
   DEFAULT_SESSION_TTL_SECONDS,
@@ -11,8 +13,6 @@ import {
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';
-import { durationOption, wholeNumberOption } from './option-checks.js';
-import { lockWaitLeft, routeTiming } from './route-timing.js';
 import { startStepUp, type StartStepUpInput, type StartStepUpResult } from './start-step-up.js';
 import { deadlineOption, withStoreDeadline, type StoreDeadlineOptions } from './store-deadline.js';
 import { validateOtpRoute } from './validate-otp-route.js';
