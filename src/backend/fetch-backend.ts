@@ -18,8 +18,10 @@ export interface FetchBackendOptions {
    */
   fetch?: typeof fetch;
   /**
-   * Abandon a call after this many milliseconds (0 = never).
-   * @defaultValue 30000
+   * Abandon a call after this many milliseconds: a whole number up to 600 000 (10 minutes), or 0 for never.
+   * The default is above the slowest answer of `stepup-kit/server`'s routes with their defaults (29.6 s), so
+   * the cardholder gets the server's answer; raise it with the Visa client's `timeoutMs`.
+   * @defaultValue 35000
    */
   timeoutMs?: number;
   /**
@@ -33,10 +35,15 @@ export interface FetchBackendOptions {
  * The browser side of the backend contract over `fetch`: JSON bodies to the merchant's routes. A non-2xx
  * answer rejects with `StepUpBackendError` (`kind: 'http'`, `status`, parsed `body`); a network failure,
  * a timeout, an abort and a 2xx answer that is not JSON each reject with their own `kind`.
+ *
+ * @throws TypeError when `timeoutMs` is not a whole number from 0 to 600 000 (NaN would never time out, and
+ * a value past `setTimeout`'s range would time out at once)
  */
 export function createFetchBackend(options: FetchBackendOptions): StepUpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 35_000;
+  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 600_000)
+    throw new TypeError(`stepup-kit: timeoutMs must be a whole number from 0 to 600000 (0: never), got ${String(timeoutMs)}`);
 
   async function post<T>(path: string, body: unknown, signal: AbortSignal): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;

@@ -43,4 +43,4 @@ export {
 export { createMemorySessionStore, type MemorySessionStoreOptions } from './memory-session-store.js';
 export { createRedisSessionStore, type RedisSessionClient, type RedisSessionStoreOptions } from './redis-session-store.js';
 export { silentLogger, type LogFields, type StepUpLogger } from './logger.js';
-export { toNodeHandler, type FetchHandler } from './node-handler.js';
+export { toNodeHandler, type FetchHandler, type NodeHandlerOptions } from './node-handler.js';

@@ -69,7 +69,7 @@ export function isIssued(session: StepUpSession, optionId: string): boolean {
  * Pauses before each further try of a write. Brief, because the call holds the step-up's lock meanwhile;
  * enough for a store that blinked (a failover, a reconnect) to record what Visa did.
  */
-const WRITE_RETRY_DELAYS_MS = [50, 250];
+export const WRITE_RETRY_DELAYS_MS = [50, 250];
 
 /**
  * Writes the session, fenced by the lease. A failing store is tried again briefly, then reported as

@@ -10,6 +10,8 @@ export type StepUpRouteErrorKind =
   /** The request is not `application/json` (a cross-site form cannot send that without CORS). */
   | 'unsupported-media-type'
   | 'payload-too-large'
+  /** The request body did not arrive within `bodyTimeoutMs`. */
+  | 'request-timeout'
   | 'not-found'
   | 'method-not-allowed'
   /** `getSessionId` found no session for the request. */
@@ -75,6 +77,7 @@ const MESSAGES: Record<StepUpRouteErrorKind, string> = {
   'bad-request': 'The request body is not what the step-up routes accept.',
   'unsupported-media-type': 'Send the request as application/json.',
   'payload-too-large': 'The request body is too large.',
+  'request-timeout': 'The request body did not arrive in time.',
   'not-found': 'No step-up route here.',
   'method-not-allowed': 'Use POST.',
   'no-session': 'No session was found for this request.',

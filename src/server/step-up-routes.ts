@@ -1,7 +1,9 @@
 import { redactingLogger, silentLogger, type StepUpLogger } from './logger.js';
-import { readJsonBody } from './read-json-body.js';
+import { durationOption, wholeNumberOption } from './option-checks.js';
+import { BODY_PROBLEM_STATUS, readJsonBody } from './read-json-body.js';
 import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
 import { routeError, toResponse } from './route-outcome.js';
+import { lockWaitLeft, routeTiming } from './route-timing.js';
 import { sendOtpRoute } from './send-otp-route.js';
 import {
   DEFAULT_SESSION_TTL_SECONDS,
@@ -34,7 +36,7 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
    */
   basePath?: string;
   /**
-   * Lifetime of a step-up in the store, refreshed by each call.
+   * Lifetime of a step-up in the store, refreshed by each call: 1 to 86 400 seconds.
    * @defaultValue 900
    */
   sessionTtlSeconds?: number;
@@ -46,12 +48,21 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   maxSendsPerStepUp?: number;
   /**
    * The most validations of one code that Visa may refuse; Visa's `maxVerificationAllowed` lowers it once
-   * known. It holds when Visa gives no limit (0 or none), so a script cannot try codes without end.
+   * known. It holds when Visa gives no limit (0 or none), so a script cannot try codes without end. 1 to 100.
    * @defaultValue 3
    */
   maxValidationsPerCode?: number;
-  /** @defaultValue 16384 */
+  /**
+   * The largest request body read, in bytes (1 KiB to 1 MiB); a larger one gets 413.
+   * @defaultValue 16384
+   */
   maxBodyBytes?: number;
+  /**
+   * The whole request body must arrive within this many milliseconds, else 408 `request-timeout`: a client
+   * that sends its body slowly or never finishes holds nothing for longer. 1 ms to 10 minutes.
+   * @defaultValue 10000
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** What the server may read about a step-up. */
@@ -83,22 +94,29 @@ export interface StepUpRoutes {
  * the correlation id and the limits come from the session that `startStepUp` opened. Errors answer
  * `{ error: { kind, message }, message, visa? }` with a status the kit's classifier reads correctly.
  *
- * @throws TypeError when `maxSendsPerStepUp` or `maxValidationsPerCode` is not a whole number of at least 1
+ * @throws TypeError when a numeric option (or the client's `timeoutMs`) is not a whole number in its range
  */
 export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
-  const logger = options.logger ?? silentLogger;
-  const lockTtlMs = options.client.timeoutMs + 5_000;
+  // every line the routes and startStepUp log passes through this, so a code or a token id cannot leak by accident
+  const logger = options.logger ? redactingLogger(options.logger) : silentLogger;
+  const storeTimeoutMs = deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs');
+  const timing = routeTiming(durationOption(options.client.timeoutMs, 'client.timeoutMs'), storeTimeoutMs);
   const ctx: RouteContext = {
     client: options.client,
-    sessions: withStoreDeadline(options.sessions, deadlineOption(options.storeTimeoutMs, 'storeTimeoutMs')),
+    sessions: withStoreDeadline(options.sessions, storeTimeoutMs),
     logger,
-    lock: { ttlMs: lockTtlMs, waitMs: lockTtlMs + 1_000 },
-    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-    maxSendsPerStepUp: positiveWhole(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp'),
-    maxValidationsPerCode: positiveWhole(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode'),
+    // startStepUp, the merchant's own call, waits out a holder; the routes wait only as long as they can
+    // still answer within timing.answerWithinMs (below)
+    lock: { ttlMs: timing.lockTtlMs, waitMs: timing.lockTtlMs + 1_000 },
+    sessionTtlSeconds: wholeNumberOption(options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS, 'sessionTtlSeconds', 1, 86_400),
+    maxSendsPerStepUp: wholeNumberOption(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp', 1, 100),
+    maxValidationsPerCode: wholeNumberOption(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode', 1, 100),
     now: Date.now,
   };
-  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
+  const bodyLimits = {
+    maxBytes: wholeNumberOption(options.maxBodyBytes ?? 16_384, 'maxBodyBytes', 1_024, 1_048_576),
+    timeoutMs: durationOption(options.bodyTimeoutMs ?? 10_000, 'bodyTimeoutMs'),
+  };
   const base = options.basePath?.replace(/\/+$/, '');
 
   function actionOf(pathname: string): 'send' | 'validate' | undefined {
@@ -113,12 +131,10 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     const action = actionOf(new URL(request.url).pathname);
     if (!action) return toResponse(routeError(404, 'not-found'));
     if (request.method !== 'POST') return toResponse(routeError(405, 'method-not-allowed'), { allow: 'POST' });
-    const body = await readJsonBody(request, maxBodyBytes);
-    if (!body.ok) return toResponse(routeError(body.problem === 'bad-request' ? 400 : body.problem === 'payload-too-large' ? 413 : 415, body.problem));
+    const body = await readJsonBody(request, bodyLimits);
+    if (!body.ok) return toResponse(routeError(BODY_PROBLEM_STATUS[body.problem], body.problem));
 
     const otp = action === 'validate' && typeof body.value.otp === 'string' ? body.value.otp : undefined;
-    // everything logged while handling a validate passes through this, so the code cannot leak by accident
-    const log = redactingLogger(logger, otp);
     const started = Date.now();
     let handled: HandledRoute;
     try {
@@ -126,24 +142,24 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
       if (!sessionId) handled = { outcome: routeError(401, 'no-session'), log: {} };
       else {
         const key = sessionKey(sessionId);
-        const routeCtx = { ...ctx, logger: log };
+        const routeCtx = { ...ctx, lock: { ttlMs: timing.lockTtlMs, waitMs: lockWaitLeft(timing, started, Date.now()) } };
         handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
       }
     } catch (error) {
       // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt
       if (error instanceof SessionLockTimeoutError || error instanceof LockLostError) handled = { outcome: routeError(503, 'busy'), log: {} };
       else if (error instanceof SessionStoreUnavailableError) {
-        log.error('step-up: session store unavailable', { route: action, error: error.message });
+        logger.error('step-up: session store unavailable', { route: action, error: error.message });
         handled = { outcome: routeError(503, 'store-unavailable'), log: {} };
       }
       else {
-        log.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
+        logger.error('step-up: route failed', { route: action, error: error instanceof Error ? error.message : 'unknown error' });
         handled = { outcome: routeError(500, 'internal'), log: {} };
       }
     }
     const { status, body: answer } = handled.outcome;
     const kind = status >= 400 ? (answer as { error?: { kind?: string } }).error?.kind : undefined;
-    log.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
+    logger.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
       route: action,
       status,
       ...(kind ? { kind } : {}),
@@ -168,10 +184,4 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     },
     endStepUp: (sessionId: string) => ctx.sessions.delete(sessionKey(sessionId)),
   });
-}
-
-/** A limit option: a whole number of at least 1 (NaN or 0 would lift or block every call). */
-function positiveWhole(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`stepup-kit/server: ${name} must be a whole number of at least 1`);
-  return value;
 }

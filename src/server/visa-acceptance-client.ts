@@ -1,5 +1,7 @@
 import { isRecord } from '../core/normalize.js';
 import { createRequestSigner, type VisaCredentials } from './credentials.js';
+import { durationOption } from './option-checks.js';
+import { maskTokenId } from './redaction.js';
 import { resolveBaseUrl, type VisaEnvironment } from './environment.js';
 import { VisaApiError, type VisaOperation } from './visa-api-error.js';
 import type {
@@ -26,7 +28,7 @@ export interface VisaAcceptanceClientOptions {
    */
   fetch?: typeof fetch;
   /**
-   * Abandon a call after this many milliseconds.
+   * Abandon a call after this many milliseconds (1 ms to 10 minutes).
    * @defaultValue 15000
    */
   timeoutMs?: number;
@@ -41,7 +43,7 @@ export interface VisaAcceptanceClientOptions {
 export interface VisaCallOptions {
   /** Abort the call (the error is a `VisaApiError` with `kind: 'aborted'`). */
   signal?: AbortSignal;
-  /** Overrides the client's `timeoutMs` for this call. */
+  /** Overrides the client's `timeoutMs` for this call (1 ms to 10 minutes; anything else rejects with a TypeError). */
   timeoutMs?: number;
 }
 
@@ -70,14 +72,14 @@ const TMS_PATH = '/tms/v2/tokenized-cards';
  * Creates the Visa Acceptance client. Credentials are checked here, so a wrong secret format fails at start-up
  * rather than at the first cardholder. Calls are never retried: each one may spend a send or an attempt.
  *
- * @throws TypeError on an unknown environment or unusable credentials
+ * @throws TypeError on an unknown environment, unusable credentials or a `timeoutMs` that is not a whole number of
+ * milliseconds from 1 to 600 000
  */
 export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions): VisaAcceptanceClient {
   const base = resolveBaseUrl(options.environment);
   const prefix = base.pathname.replace(/\/+$/, '');
   const sign = createRequestSigner(options.merchantId, options.credentials);
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  if (!(timeoutMs > 0)) throw new TypeError('stepup-kit/server: timeoutMs must be a positive number');
+  const timeoutMs = durationOption(options.timeoutMs ?? 15_000, 'timeoutMs');
   const now = options.now ?? Date.now;
 
   async function post<T>(operation: VisaOperation, tokenId: string, suffix: string, payload: unknown, call: VisaCallOptions = {}) {
@@ -85,15 +87,17 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
     if (typeof tokenId !== 'string' || !/^[A-Za-z0-9_=-]+$/.test(tokenId))
       throw new TypeError('stepup-kit/server: tokenId must be a non-empty word of letters, digits, _ - =');
     const url = new URL(base.href);
-    url.pathname = `${prefix}${TMS_PATH}/${encodeURIComponent(tokenId)}/authentication-options${suffix}`;
+    const path = (id: string) => `${prefix}${TMS_PATH}/${id}/authentication-options${suffix}`;
+    url.pathname = path(encodeURIComponent(tokenId));
     const body = JSON.stringify(payload);
     const headers = {
       'content-type': 'application/json;charset=utf-8',
       accept: 'application/hal+json;charset=utf-8, application/json',
       ...(await sign({ method: 'POST', url, body, now: now() })),
     };
-    const label = `POST ${url.pathname}`;
-    const limit = call.timeoutMs ?? timeoutMs;
+    // error messages end up in logs, which leave the server: the token id is masked there like a PAN
+    const label = `POST ${path(maskTokenId(tokenId))}`;
+    const limit = call.timeoutMs === undefined ? timeoutMs : durationOption(call.timeoutMs, 'timeoutMs');
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), limit);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;

@@ -16,7 +16,8 @@ export type VisaOperation = 'authentication-options' | 'create-otp' | 'validate-
 
 /**
  * Thrown by every client method that does not get a 2xx JSON answer. The message never includes a request
- * body (a validate body holds the one-time password), so it is safe to log.
+ * body (a validate body holds the one-time password) and shows the token id masked like a PAN
+ * (`…/tokenized-cards/…3b21/…`), so it is safe to log.
  */
 export class VisaApiError extends Error {
   override readonly name = 'VisaApiError';

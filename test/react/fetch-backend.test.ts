@@ -199,6 +199,19 @@ describe('createFetchBackend', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it.each([Number.NaN, -1, 1.5, Infinity, 3e9, '30000' as unknown as number])(
+    'refuses timeoutMs %s when created, with a TypeError naming it',
+    (timeoutMs) => {
+      expect(() => createFetchBackend({ baseUrl: '/api', timeoutMs })).toThrow(TypeError);
+      expect(() => createFetchBackend({ baseUrl: '/api', timeoutMs })).toThrow('timeoutMs');
+    },
+  );
+
+  it('takes timeoutMs 0 (never) and up to 10 minutes', () => {
+    expect(() => createFetchBackend({ baseUrl: '/api', timeoutMs: 0 })).not.toThrow();
+    expect(() => createFetchBackend({ baseUrl: '/api', timeoutMs: 600_000 })).not.toThrow();
+  });
+
   describe('timeout', () => {
     /** The call is still pending 1 ms before `ms` and settles at `ms` (fake timers). */
     async function expectPendingUntil(pending: Promise<unknown>, ms: number) {
