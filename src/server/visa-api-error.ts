@@ -29,6 +29,8 @@ export class VisaApiError extends Error {
   readonly body?: unknown;
   /** The `v-c-correlation-id` of the answer, for Visa support. */
   readonly correlationId?: string;
+  /** Visa's reason code from the answer body (e.g. `INVALID_SIGNATURE`, `INVALID_DATA`), also shown in `message`. */
+  readonly reason?: string;
 
   constructor(
     kind: VisaApiErrorKind,
@@ -42,5 +44,22 @@ export class VisaApiError extends Error {
     this.status = options.status;
     this.body = options.body;
     this.correlationId = options.correlationId;
+    this.reason = kind === 'http' ? visaReason(options.body) : undefined;
+    if (this.reason) this.message = `${message} (${this.reason})`;
   }
+}
+
+/** A reason code is a short word; anything else in a body (free text, echoed fields) stays out of the message. */
+const REASON_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * Visa's reason code in an error body: `reason` (Visa Acceptance REST), `errors[0].reason` or `.type`,
+ * `errorInformation.reason`, or `response.rmsg` of an authentication failure when it is a code.
+ */
+export function visaReason(body: unknown): string | undefined {
+  const record = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+  const root = record(body);
+  const firstError = Array.isArray(root?.errors) ? record(root.errors[0]) : undefined;
+  const candidates = [root?.reason, firstError?.reason, firstError?.type, record(root?.errorInformation)?.reason, record(root?.response)?.rmsg];
+  return candidates.find((value): value is string => typeof value === 'string' && REASON_CODE.test(value));
 }

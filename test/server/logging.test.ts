@@ -77,7 +77,8 @@ describe('the token id', () => {
     });
     const error = await refused.authenticationOptions(TOKEN_ID, AUTH_BODY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VisaApiError);
-    expect((error as VisaApiError).message).toBe(`POST /tms/v2/tokenized-cards/${MASKED}/authentication-options answered 401`);
+    expect((error as VisaApiError).message).toBe(`POST /tms/v2/tokenized-cards/${MASKED}/authentication-options answered 401 (INVALID_SIGNATURE)`);
+    expect((error as VisaApiError).reason).toBe('INVALID_SIGNATURE');
     expect(inspect(error)).not.toContain(TOKEN_ID);
   });
 
