@@ -1,3 +1,4 @@
+import { untilAborted } from '../core/abort.js';
 import {
   StepUpBackendError,
   type CreateOtpRequest,
@@ -117,23 +118,4 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
-}
-
-/** The promise's value, or a rejection as soon as `signal` aborts (the promise itself cannot be stopped). */
-function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

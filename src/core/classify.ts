@@ -1,4 +1,4 @@
-import { StepUpBackendError, StepUpError, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { StepUpBackendError, StepUpError, kindForOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
 import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
@@ -122,7 +122,10 @@ function errorText(body: unknown): string {
   return parts.join(' ');
 }
 
-/** Wraps a rejection from the backend into a typed `StepUpError`. */
+/**
+ * Wraps a rejection from the backend into a typed `StepUpError`. The kind is the merchant's classifier's,
+ * else the default one, held to what the operation can mean (`kindForOperation`).
+ */
 export function toStepUpError(
   error: unknown,
   operation: 'create-otp' | 'validate-otp',
@@ -138,7 +141,7 @@ export function toStepUpError(
   } catch {
     kind = undefined; // a throwing merchant classifier must not break the flow
   }
-  kind ??= defaultClassifyError(input);
+  kind = kindForOperation(kind ?? defaultClassifyError(input), operation);
   const detail = error instanceof Error ? error.message : String(error);
   return new StepUpError(kind, operation, `${operation} failed (${kind}): ${detail}`, {
     status,

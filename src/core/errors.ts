@@ -85,15 +85,40 @@ export class StepUpError extends Error {
   }
 }
 
+/**
+ * Every kind, with what it may describe and whether "Try again" repeats the call: the one list the
+ * classifier's answers are held against. `code` kinds speak of a code in hand, so they never describe a
+ * send (there is no code yet); `send` kinds never describe a validate.
+ */
+const KINDS: Record<StepUpErrorKind, { about: 'code' | 'send' | 'call' | 'setup'; retryable: boolean }> = {
+  'no-otp-options': { about: 'setup', retryable: false },
+  'send-rejected': { about: 'send', retryable: true },
+  'resends-exhausted': { about: 'send', retryable: false },
+  'invalid-otp': { about: 'code', retryable: false },
+  'attempts-exhausted': { about: 'code', retryable: false },
+  expired: { about: 'code', retryable: false },
+  'code-unconfirmed': { about: 'code', retryable: false },
+  'rate-limited': { about: 'call', retryable: true },
+  'server-error': { about: 'call', retryable: true },
+  network: { about: 'call', retryable: true },
+  timeout: { about: 'call', retryable: true },
+  'malformed-response': { about: 'call', retryable: true },
+  unknown: { about: 'call', retryable: true },
+};
+
 /** Errors after which "Try again" repeats the same call. */
 export function isRetryable(kind: StepUpErrorKind): boolean {
-  return (
-    kind === 'server-error' ||
-    kind === 'network' ||
-    kind === 'timeout' ||
-    kind === 'malformed-response' ||
-    kind === 'rate-limited' ||
-    kind === 'unknown' ||
-    kind === 'send-rejected'
-  );
+  return KINDS[kind]?.retryable ?? false;
+}
+
+/**
+ * The kind a failed call may carry: a kind that cannot describe the operation (a wrong or expired code
+ * for a send, "no more codes" for a check, a kind the kit does not know) becomes the operation's own
+ * refusal, `send-rejected` or `unknown`, both of which "Try again" answers, so no failure leaves the
+ * cardholder without a next step.
+ */
+export function kindForOperation(kind: StepUpErrorKind | undefined, operation: 'create-otp' | 'validate-otp'): StepUpErrorKind {
+  const about = kind === undefined ? undefined : KINDS[kind]?.about;
+  if (about === 'call' || about === (operation === 'create-otp' ? 'send' : 'code')) return kind!;
+  return operation === 'create-otp' ? 'send-rejected' : 'unknown';
 }

@@ -1,19 +1,8 @@
 import { StepUpError } from './errors.js';
+import { inGroup } from './status.js';
 import type { OtpGrant, StepUpOption } from './types.js';
 
-/** The states of a step-up, exposed on the root as `data-status`. */
-export type StepUpStatus =
-  | 'no-options'
-  | 'choosing'
-  | 'sending'
-  | 'send-failed'
-  | 'code-entry'
-  | 'verifying'
-  | 'verify-failed'
-  | 'attempts-exhausted'
-  | 'expired'
-  | 'verified'
-  | 'cancelled';
+export type { StepUpStatus } from './status.js';
 
 /** The code currently with the cardholder. */
 export interface CodeSession {
@@ -63,7 +52,11 @@ export type StepUpEvent =
   /** The cardholder submitted a complete code. */
   | { type: 'SUBMIT'; now: number }
   | { type: 'VERIFY_SUCCEEDED'; response: Record<string, unknown> }
-  | { type: 'VERIFY_FAILED'; error: StepUpError }
+  /**
+   * The validate call failed, or answered with something that is not a Visa answer. `now` is when the
+   * answer arrived: a code whose deadline passed while it was checked is expired, whatever the answer said.
+   */
+  | { type: 'VERIFY_FAILED'; error: StepUpError; now?: number }
   /** Repeat the call that failed (send or validate), once. */
   | { type: 'RETRY' }
   /** The clock reached the code's deadline. */
@@ -82,18 +75,23 @@ export function initialState(options: StepUpOption[]): StepUpState {
     : { status: 'choosing', options: otp, sends: 0 };
 }
 
-/** Resends left in this step-up, or `undefined` when the backend gave no limit. */
-export function remainingSends(state: Base): number | undefined {
+/** New codes that may still be requested in this step-up, or `undefined` when the backend gave no limit. */
+export function resendsLeft(state: Base): number | undefined {
   return state.maxRequests === undefined ? undefined : Math.max(0, state.maxRequests - state.sends);
+}
+
+/** Validation attempts left for a code, or `undefined` when the backend gave no limit. */
+export function attemptsLeftFor(code: CodeSession): number | undefined {
+  return code.maxVerifications === undefined ? undefined : Math.max(0, code.maxVerifications - code.failedAttempts);
+}
+
+/** Whether the code's deadline has passed at `now`: the one place a deadline is compared. */
+export function isPastDeadline(code: CodeSession, now: number): boolean {
+  return code.expiresAt !== undefined && now >= code.expiresAt;
 }
 
 function base(state: StepUpState): Base {
   return { options: state.options, sends: state.sends, maxRequests: state.maxRequests };
-}
-
-function canSendMore(state: StepUpState): boolean {
-  const left = remainingSends(state);
-  return left === undefined || left > 0;
 }
 
 /**
@@ -103,23 +101,17 @@ function canSendMore(state: StepUpState): boolean {
 export function transition(state: StepUpState, event: StepUpEvent): StepUpState {
   switch (event.type) {
     case 'SEND': {
-      if (state.status !== 'choosing' && state.status !== 'send-failed') return state;
+      if (!inGroup(state, 'sendable') || resendsLeft(state) === 0) return state;
       if (!state.options.some((o) => o.id === event.option.id)) return state;
-      if (state.status === 'send-failed' && event.option.id !== state.option.id) return state;
-      if (!canSendMore(state)) return state;
-      const resend = state.status === 'send-failed' ? state.resend : false;
-      const code = state.status === 'send-failed' ? state.code : undefined;
-      return { ...base(state), status: 'sending', option: event.option, resend, code };
+      if (state.status === 'send-failed') {
+        // Try again repeats the failed send; another option goes through the channel choice
+        if (event.option.id !== state.option.id) return state;
+        return { ...base(state), status: 'sending', option: event.option, resend: state.resend, code: state.code };
+      }
+      return { ...base(state), status: 'sending', option: event.option, resend: false };
     }
     case 'RESEND': {
-      if (
-        state.status !== 'code-entry' &&
-        state.status !== 'expired' &&
-        state.status !== 'attempts-exhausted' &&
-        state.status !== 'verify-failed'
-      )
-        return state;
-      if (!canSendMore(state)) return state;
+      if (!inGroup(state, 'resendable') || resendsLeft(state) === 0) return state;
       return { ...base(state), status: 'sending', option: state.code.option, resend: true, code: state.code };
     }
     case 'SEND_SUCCEEDED': {
@@ -149,10 +141,9 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'SUBMIT': {
       // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
-      if (state.status !== 'code-entry' && state.status !== 'verify-failed') return state;
-      if (state.code.expiresAt !== undefined && event.now >= state.code.expiresAt)
-        return { ...base(state), status: 'expired', code: state.code };
-      if (isOutOfAttempts(state.code)) return { ...base(state), status: 'attempts-exhausted', code: state.code };
+      if (!inGroup(state, 'editable')) return state;
+      if (isPastDeadline(state.code, event.now)) return { ...base(state), status: 'expired', code: state.code };
+      if (attemptsLeftFor(state.code) === 0) return { ...base(state), status: 'attempts-exhausted', code: state.code };
       return { ...base(state), status: 'verifying', code: state.code };
     }
     case 'VERIFY_SUCCEEDED': {
@@ -161,60 +152,48 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'VERIFY_FAILED': {
       if (state.status !== 'verifying') return state;
-      const { error } = event;
-      if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
-        const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
-        if (error.kind === 'attempts-exhausted' || isOutOfAttempts(code)) {
-          const exhausted =
-            error.kind === 'attempts-exhausted'
-              ? error
-              : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
-                  status: error.status,
-                  body: error.body,
-                  cause: error,
-                });
-          return { ...base(state), status: 'attempts-exhausted', code, error: exhausted };
-        }
-        return { ...base(state), status: 'code-entry', code, error };
-      }
-      // the code is dead either way: a new one is needed, and no attempt was spent
-      if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return { ...base(state), status: 'expired', code: state.code, error };
-      return { ...base(state), status: 'verify-failed', code: state.code, error };
+      const answered = verifyFailed(state, event.error);
+      // the deadline passed while the code was checked: it is dead whatever the answer said of it
+      if (event.now !== undefined && inGroup(answered, 'expirable') && isPastDeadline(answered.code, event.now))
+        return { ...base(answered), status: 'expired', code: answered.code };
+      return answered;
     }
     case 'RETRY': {
-      if (state.status === 'send-failed') {
-        if (!canSendMore(state)) return state;
-        return { ...base(state), status: 'sending', option: state.option, resend: state.resend, code: state.code };
-      }
-      if (state.status === 'verify-failed') {
-        return { ...base(state), status: 'verifying', code: state.code };
-      }
+      if (state.status === 'send-failed') return transition(state, { type: 'SEND', option: state.option });
+      if (state.status === 'verify-failed') return { ...base(state), status: 'verifying', code: state.code };
       return state;
     }
     case 'EXPIRE': {
-      if (state.status !== 'code-entry' && state.status !== 'verify-failed' && state.status !== 'attempts-exhausted')
-        return state;
-      if (state.code.expiresAt === undefined || event.now < state.code.expiresAt) return state;
+      if (!inGroup(state, 'expirable') || !isPastDeadline(state.code, event.now)) return state;
       return { ...base(state), status: 'expired', code: state.code };
     }
     case 'CHANGE_METHOD': {
-      if (
-        state.status === 'no-options' ||
-        state.status === 'choosing' ||
-        state.status === 'verifying' ||
-        state.status === 'verified' ||
-        state.status === 'cancelled'
-      )
-        return state;
+      if (!inGroup(state, 'changeable')) return state;
       return { ...base(state), status: 'choosing' };
     }
     case 'CANCEL': {
-      if (state.status === 'verified' || state.status === 'cancelled') return state;
+      if (inGroup(state, 'final')) return state;
       return { ...base(state), status: 'cancelled' };
     }
   }
 }
 
-function isOutOfAttempts(code: CodeSession): boolean {
-  return code.maxVerifications !== undefined && code.failedAttempts >= code.maxVerifications;
+/** Where a failed validate leads: a refused code spends an attempt, a dead code needs a new one. */
+function verifyFailed(state: Extract<StepUpState, { status: 'verifying' }>, error: StepUpError): StepUpState {
+  if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
+    const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
+    if (error.kind === 'invalid-otp' && attemptsLeftFor(code) !== 0) return { ...base(state), status: 'code-entry', code, error };
+    const exhausted =
+      error.kind === 'attempts-exhausted'
+        ? error
+        : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
+            status: error.status,
+            body: error.body,
+            cause: error,
+          });
+    return { ...base(state), status: 'attempts-exhausted', code, error: exhausted };
+  }
+  // the code is dead either way: a new one is needed, and no attempt was spent
+  if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return { ...base(state), status: 'expired', code: state.code, error };
+  return { ...base(state), status: 'verify-failed', code: state.code, error };
 }

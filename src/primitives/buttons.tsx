@@ -2,7 +2,7 @@ import { useRef, type ComponentPropsWithoutRef } from 'react';
 import { canResend, currentError, isResendOffered, isRetryable, resendsLeft, transition } from '../core/index.js';
 import { useStepUpContext } from './context.js';
 import { useRescueFocus } from './use-rescue-focus.js';
-import { isChoiceReopened } from './visibility.js';
+import { isChoiceReopened } from '../core/index.js';
 
 type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'type' | 'onClick'>;
 

@@ -3,7 +3,7 @@ import { Controller } from 'react-hook-form';
 import { MethodIcon } from './method-icon.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
-import { isChoiceReopened } from './visibility.js';
+import { isChoiceReopened } from '../core/index.js';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 

@@ -2,7 +2,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { currentCode, formatCountdown } from '../core/index.js';
 import { useCountdown } from '../react/use-countdown.js';
 import { useStepUpContext } from './context.js';
-import { isCodePending } from './visibility.js';
+import { isCodePending } from '../core/index.js';
 
 /**
  * "Code expires in 4:59", computed from the deadline against the wall clock. Its tick re-renders only
