@@ -246,7 +246,8 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
         const error = new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'the call was stopped while the step-up was hidden');
         apply(sending ? { type: 'SEND_FAILED', error } : { type: 'VERIFY_FAILED', error, now: now() });
       }
-      armClock();
+      // a deadline that passed while it was hidden ends the code before it is shown again
+      if (!checkClock()) armClock();
       return () => {
         connected = false;
         clearTimeout(clock);
