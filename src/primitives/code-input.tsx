@@ -1,15 +1,18 @@
 import { OTPInput } from 'input-otp';
-import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type RefObject } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useRef, type ClipboardEvent, type ComponentPropsWithoutRef, type Ref, type RefObject } from 'react';
 import { Controller } from 'react-hook-form';
 import { extractCode, isCodeEditable, sanitizeCode, toAsciiDigits } from '../core/index.js';
+import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 import { showsAttempts, showsCountdown } from './visibility.js';
 
-export interface CodeInputProps {
+export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
   /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
   nonce?: string;
   /** Extra class on the slots' container. */
-  className?: string;
+  slotsClassName?: string;
+  /** The real `<input>` (the part's own ref is its wrapper). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -17,10 +20,14 @@ export interface CodeInputProps {
  * keyboard, drawn as slots. Typed, pasted or autofilled text keeps only its digits; the last digit
  * submits the code. The field has no `name`, so the code never travels with the merchant's form.
  */
-export function CodeInput({ nonce, className }: CodeInputProps) {
+export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function CodeInput(
+  { nonce, slotsClassName, inputRef, ...props },
+  ref,
+) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
     useStepUpContext('StepUp.CodeInput');
   const input = useRef<HTMLInputElement | null>(null);
+  const setInput = useComposedRefs(input, inputRef);
   const editable = isCodeEditable(state);
   const error = form.formState.errors.code?.message;
 
@@ -49,7 +56,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
   });
 
   return (
-    <div data-part="code-field">
+    <div data-part="code-field" {...props} ref={ref}>
       <label htmlFor={ids.code} data-part="code-label">
         {messages.codeLabel}
       </label>
@@ -85,7 +92,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
               <ScrubValueAttribute input={input} value={field.value} />
               <OTPInput
                 ref={(el) => {
-                  input.current = el;
+                  setInput(el);
                   field.ref(el);
                 }}
                 id={ids.code}
@@ -121,7 +128,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 aria-invalid={error || wrongCode ? true : undefined}
                 data-part="code-input"
                 nonce={nonce}
-                containerClassName={className}
+                containerClassName={slotsClassName}
                 render={({ slots }) => (
                   <div data-part="code-slots">
                     {slots.map((slot, index) => (
@@ -149,7 +156,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * The digits of an edit of the field. Digits (local ones too) are kept. An edit with anything else in it
