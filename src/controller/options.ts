@@ -1,4 +1,5 @@
 import type {
+  BackendOperation,
   CodeExpirationUnit,
   ErrorClassifier,
   RawStepUpOption,
@@ -21,7 +22,7 @@ export interface StepUpVerifiedResult {
 
 /** One backend call, as the controller hands it to a `CallRunner`. */
 export interface BackendCall<T = unknown> {
-  operation: 'create-otp' | 'validate-otp';
+  operation: BackendOperation;
   /** The step-up the call belongs to (its `clientCorrelationId`): the calls of one step-up share it. */
   stepUpId: string;
   /** What a runner may show of the call (a merchant's MutationCache callbacks, the devtools): never the code. */

@@ -1,9 +1,9 @@
-import { StepUpBackendError, StepUpError, kindForOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
 import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
 export interface ErrorClassifierInput {
-  operation: 'create-otp' | 'validate-otp';
+  operation: BackendOperation;
   /** HTTP status, when the backend answered. */
   status?: number;
   /** The parsed error body, when the backend answered. */
@@ -30,7 +30,7 @@ const SEND_LIMIT = /limit|exceed|maximum|too many/i;
  *   (an expired merchant login, a wrong path), so no attempt is spent and "Try again" is offered;
  * - validate, any other 4xx → `expired` when the body says so, otherwise `invalid-otp` (the machine turns
  *   the last one into `attempts-exhausted`);
- * - create-OTP, any other 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
+ * - createOtp, any other 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
  * - anything else → `unknown`.
  */
 export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKind {
@@ -128,7 +128,7 @@ function errorText(body: unknown): string {
  */
 export function toStepUpError(
   error: unknown,
-  operation: 'create-otp' | 'validate-otp',
+  operation: BackendOperation,
   classify?: ErrorClassifier,
 ): StepUpError {
   if (error instanceof StepUpError) return error;

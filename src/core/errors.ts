@@ -2,7 +2,7 @@
 export type StepUpErrorKind =
   /** The issuer offered no SMS, email or online-banking option. */
   | 'no-otp-options'
-  /** The backend refused to send a code (a 4xx answer to create-OTP). */
+  /** The backend refused to send a code (a 4xx answer to createOtp). */
   | 'send-rejected'
   /** No more codes may be sent for this card. */
   | 'resends-exhausted'
@@ -31,8 +31,11 @@ export type StepUpErrorKind =
   /** The backend failed in a way the kit could not read. */
   | 'unknown';
 
-/** The backend call that failed. */
-export type StepUpOperation = 'create-otp' | 'validate-otp' | 'setup' | 'clock';
+/** The two backend calls of a step-up, spelled this way wherever they are data (errors, mutation keys, runners). */
+export type BackendOperation = 'create-otp' | 'validate-otp';
+
+/** What failed: a backend call, the setup (no OTP option), or the clock (the code expired). */
+export type StepUpOperation = BackendOperation | 'setup' | 'clock';
 
 /** How a transport-level failure of a backend call happened. */
 export type StepUpBackendErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'malformed';
@@ -117,7 +120,7 @@ export function isRetryable(kind: StepUpErrorKind): boolean {
  * refusal, `send-rejected` or `unknown`, both of which "Try again" answers, so no failure leaves the
  * cardholder without a next step.
  */
-export function kindForOperation(kind: StepUpErrorKind | undefined, operation: 'create-otp' | 'validate-otp'): StepUpErrorKind {
+export function kindForOperation(kind: StepUpErrorKind | undefined, operation: BackendOperation): StepUpErrorKind {
   const about = kind === undefined ? undefined : KINDS[kind]?.about;
   if (about === 'call' || about === (operation === 'create-otp' ? 'send' : 'code')) return kind!;
   return operation === 'create-otp' ? 'send-rejected' : 'unknown';

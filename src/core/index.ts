@@ -30,6 +30,7 @@ export {
   StepUpError,
   isRetryable,
   kindForOperation,
+  type BackendOperation,
   type StepUpBackendErrorKind,
   type StepUpErrorKind,
   type StepUpOperation,

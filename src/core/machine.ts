@@ -7,7 +7,7 @@ export type { StepUpStatus } from './status.js';
 /** The code currently with the cardholder. */
 export interface CodeSession {
   option: StepUpOption;
-  /** When the create-OTP answer arrived (epoch ms). */
+  /** When the createOtp answer arrived (epoch ms). */
   sentAt: number;
   /** When the code expires (epoch ms), if the backend said. */
   expiresAt?: number;
@@ -21,9 +21,9 @@ export interface CodeSession {
 interface Base {
   /** The OTP options offered to the cardholder. */
   options: StepUpOption[];
-  /** Successful create-OTP calls in this step-up, across channels (Visa counts sends per token). */
+  /** Successful createOtp calls in this step-up, across channels (Visa counts sends per token). */
   sends: number;
-  /** Create-OTP calls allowed in this step-up, if the backend said. */
+  /** `createOtp` calls allowed in this step-up, if the backend said. */
   maxRequests?: number;
 }
 

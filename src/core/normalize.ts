@@ -91,7 +91,7 @@ const MINUTE = 60_000;
  * `auto`: ≥ 1e12 → epoch milliseconds; ≥ 1e9 → epoch seconds; above 60 → seconds from receipt;
  * 1 … 60 → minutes from receipt; 0 or unknown → no deadline.
  *
- * @param receivedAt when the create-OTP answer arrived, in epoch milliseconds
+ * @param receivedAt when the createOtp answer arrived, in epoch milliseconds
  */
 export function resolveCodeExpiration(
   value: unknown,
@@ -131,7 +131,7 @@ function absolute(deadline: number, receivedAt: number): number | undefined {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
- * Normalises a create-OTP answer. A non-object answer is malformed; garbage inside an object only
+ * Normalises a createOtp answer. A non-object answer is malformed; garbage inside an object only
  * makes that value unknown.
  */
 export function normalizeCreateOtpResponse(

@@ -13,20 +13,20 @@ import { visaError } from './visa-errors.js';
 /** How the simulator misbehaves, for stories and tests of the failure paths. */
 export type SandboxFailure =
   | 'none'
-  /** create-OTP answers 500 with a Visa error body. */
+  /** createOtp answers 500 with a Visa error body. */
   | 'send-server-error'
-  /** create-OTP answers 400 (the issuer refuses this channel). */
+  /** createOtp answers 400 (the issuer refuses this channel). */
   | 'send-rejected'
   /** validate answers 500. */
   | 'validate-server-error'
   /** every call fails before an answer (as `fetch` does offline). */
   | 'network'
-  /** create-OTP answers a body that is not the Visa shape. */
+  /** createOtp answers a body that is not the Visa shape. */
   | 'malformed'
   /** every call hangs until it is aborted. */
   | 'hang';
 
-/** How the simulator states `codeExpiration` in its create-OTP answer. */
+/** How the simulator states `codeExpiration` in its createOtp answer. */
 export type SandboxExpirationFormat = 'minutes' | 'seconds' | 'epoch-seconds' | 'epoch-milliseconds';
 
 export interface SandboxOptions {
@@ -36,7 +36,7 @@ export interface SandboxOptions {
   codeLifetimeSeconds?: number;
   /** How `codeExpiration` is written in the answer. @defaultValue 'minutes' */
   expirationFormat?: SandboxExpirationFormat;
-  /** Create-OTP calls allowed per token. @defaultValue 3 */
+  /** `createOtp` calls allowed per token. @defaultValue 3 */
   maxRequestsAllowed?: number;
   /** Validation attempts allowed per code. @defaultValue 3 */
   maxVerificationAllowed?: number;
@@ -95,7 +95,7 @@ export const SANDBOX_GOLDEN_CODE = '456789';
 const DEFAULT_TOKEN = 'sandbox-token';
 
 /**
- * An in-memory simulator of the Visa Acceptance step-up endpoints (create-OTP and validate), with
+ * An in-memory simulator of the Visa Acceptance step-up endpoints (createOtp and validate), with
  * Visa's rules as the kit reads them: a fresh code per send, expiry, attempts per code, sends per token,
  * Visa-shaped errors. No Node-only APIs: it runs in stories, tests and the browser alike.
  */
