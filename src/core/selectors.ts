@@ -67,17 +67,17 @@ export function canChangeMethod(state: StepUpState): boolean {
   return inGroup(state, 'changeable') && !isChoiceReopened(state) && resendsLeft(state) !== 0;
 }
 
-/** What the cardholder can do next, besides Cancel; `StepUp.*` parts enable exactly these. */
+/** What the cardholder can do next, besides Cancel. */
 export type StepUpAction = 'choose' | 'send' | 'submit' | 'retry' | 'resend' | 'change-method';
 
 /**
- * The actions the parts offer in this state, enabled. Every failure keeps at least one of them unless the
- * step-up can go no further (`isEnded`).
+ * The actions offered in this state, enabled: the `StepUp.*` parts enable exactly these, so a check of
+ * this list (the property tests make one) holds for the screen. Every failure keeps at least one, unless
+ * no more codes can be sent and the code in hand is spent, which the screen then says.
  */
 export function availableActions(state: StepUpState): StepUpAction[] {
   const actions: StepUpAction[] = [];
-  // the list is open again after a failed first send; with one option there is nothing else to choose
-  if (state.status === 'choosing' || (isChoiceReopened(state) && state.options.length > 1)) actions.push('choose');
+  if (state.status === 'choosing' || isChoiceReopened(state)) actions.push('choose');
   if (state.status === 'choosing' && resendsLeft(state) !== 0) actions.push('send');
   if (isCodeEditable(state)) actions.push('submit');
   if (canRetry(state)) actions.push('retry');
@@ -86,13 +86,9 @@ export function availableActions(state: StepUpState): StepUpAction[] {
   return actions;
 }
 
-/**
- * Whether the step-up can go no further here: it ended, the issuer offered no OTP channel, or no more
- * codes can be sent and the current one is spent. Each says so in a sentence; only Cancel remains.
- */
-export function isEnded(state: StepUpState): boolean {
-  if (isFinal(state) || state.status === 'no-options') return true;
-  return resendsLeft(state) === 0 && !isCodeEditable(state) && !isBusy(state);
+/** Whether `action` is offered, enabled, in this state (see `availableActions`). */
+export function offers(state: StepUpState, action: StepUpAction): boolean {
+  return availableActions(state).includes(action);
 }
 
 /** Which screen a state belongs to: the channel choice, the code entry, or an end. */

@@ -29,6 +29,8 @@ const GROUPS = {
   expirable: ['code-entry', 'verify-failed', 'attempts-exhausted'],
   /** "Resend code" is offered (it may still be disabled when no sends are left). */
   resendable: ['code-entry', 'expired', 'attempts-exhausted', 'verify-failed'],
+  /** The code in hand is spent (expired, or out of attempts): a new code is the way on. */
+  spent: ['expired', 'attempts-exhausted'],
   /** A failed call that "Try again" may repeat. */
   failed: ['send-failed', 'verify-failed'],
   /** "Use another method" goes back to the channel choice. */

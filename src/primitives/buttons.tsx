@@ -1,5 +1,5 @@
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { canChangeMethod, canResend, canRetry, isCodeEditable, isFinal, isResendOffered, resendsLeft } from '../core/index.js';
+import { inGroup, isResendOffered, offers } from '../core/index.js';
 import { composeEventHandlers, useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 import { useRescueFocus } from './use-rescue-focus.js';
@@ -59,7 +59,7 @@ export const SendButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(funct
       action={send}
       unavailable={sending}
       busy={sending}
-      off={resendsLeft(state) === 0}
+      off={!sending && !offers(state, 'send')}
       // Enter on a channel sends, and the channels lock while sending: focus waits here ("Sending…")
       rescue={sending}
       {...props}
@@ -78,7 +78,7 @@ export const VerifyButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(fun
       variant="primary"
       label={verifying ? messages.verifying : messages.verify}
       action={() => submitCode()}
-      unavailable={!isCodeEditable(state)}
+      unavailable={!offers(state, 'submit')}
       busy={verifying}
       {...props}
       ref={ref}
@@ -95,7 +95,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
   const sending = state.status === 'sending' && state.resend;
   if (!isResendOffered(state) && !sending) return null;
   // once the code is dead, a new one is the way on: focus lands here when the field locks
-  const primary = state.status === 'expired' || state.status === 'attempts-exhausted';
+  const primary = inGroup(state, 'spent');
   return (
     <ActionButton
       part="resend"
@@ -105,7 +105,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
       // while its own send is under way it keeps focus ("Sending…") instead of dropping it to the page
       unavailable={sending}
       busy={sending}
-      off={!canResend(state) && !sending}
+      off={!sending && !offers(state, 'resend')}
       rescue={primary}
       aria-describedby={describedBy}
       {...props}
@@ -118,20 +118,20 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
 export const ChangeMethodButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function ChangeMethodButton(props, ref) {
   const { state, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
   // not while the list itself is open again, nor with no sends left for any channel (sends count per card)
-  if (!canChangeMethod(state)) return null;
+  if (!offers(state, 'change-method')) return null;
   return <ActionButton part="change-method" variant="link" label={messages.useAnotherMethod} action={changeMethod} {...props} ref={ref} />;
 });
 
 /** "Try again": repeats the failed call, exactly one call per click; offered only when it would make one. */
 export const RetryButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function RetryButton(props, ref) {
   const { state, retry, messages } = useStepUpContext('StepUp.RetryButton');
-  if (!canRetry(state)) return null;
+  if (!offers(state, 'retry')) return null;
   return <ActionButton part="retry" variant="primary" label={messages.tryAgain} action={retry} rescue {...props} ref={ref} />;
 });
 
 /** "Cancel", shown only when the merchant passed `onCancel`. */
 export const CancelButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function CancelButton(props, ref) {
   const { state, cancellable, cancel, messages } = useStepUpContext('StepUp.CancelButton');
-  if (!cancellable || isFinal(state)) return null;
+  if (!cancellable || inGroup(state, 'final')) return null;
   return <ActionButton part="cancel" variant="secondary" label={messages.cancel} action={cancel} {...props} ref={ref} />;
 });

@@ -3,7 +3,7 @@ import { Controller } from 'react-hook-form';
 import { MethodIcon } from './method-icon.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
-import { isChoiceReopened } from '../core/index.js';
+import { isChoiceReopened, offers } from '../core/index.js';
 import { useComposedRefs } from './compose.js';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
@@ -13,7 +13,7 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>(function ChannelPicker(props, ref) {
-  const { form, options, messages, ids, state, status, changeMethod, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
+  const { form, options, messages, ids, state, changeMethod, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const composedRef = useComposedRefs(ref, fieldset);
@@ -25,7 +25,7 @@ export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>
   }, [choiceFocusKey]);
   // after a failed first send the error says "choose another method": the list is open for that
   const reopened = isChoiceReopened(state);
-  const locked = status !== 'choosing' && !reopened;
+  const locked = !offers(state, 'choose');
   const error = form.formState.errors.optionId?.message;
   return (
     <fieldset

@@ -1,7 +1,7 @@
 import { OTPInput } from 'input-otp';
 import { forwardRef, useEffect, useLayoutEffect, useRef, type ClipboardEvent, type ComponentPropsWithoutRef, type Ref, type RefObject } from 'react';
 import { Controller } from 'react-hook-form';
-import { extractCode, isCodeEditable, sanitizeCode, toAsciiDigits } from '../core/index.js';
+import { extractCode, offers, sanitizeCode, toAsciiDigits } from '../core/index.js';
 import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 import { showsAttempts, showsCountdown } from './visibility.js';
@@ -28,7 +28,7 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
     useStepUpContext('StepUp.CodeInput');
   const input = useRef<HTMLInputElement | null>(null);
   const setInput = useComposedRefs(input, inputRef);
-  const editable = isCodeEditable(state);
+  const editable = offers(state, 'submit');
   const error = form.formState.errors.code?.message;
 
   useEffect(() => {
