@@ -3,6 +3,8 @@
  * The step-up controller on its own: no React, no DOM (this file runs in plain Node). Each test drives it
  * as a part or a merchant's own layout would, against a scripted backend on a fake clock.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mutationRunner } from '../../src/react/mutation-runner';
@@ -106,5 +108,15 @@ describe('a step-up without React', () => {
     h.disconnect();
     h.controller.connect();
     expect(h.errors.map((e) => e.kind)).toEqual(['no-otp-options']);
+  });
+});
+
+describe('its layer', () => {
+  const dir = path.join(import.meta.dirname, '../../src/controller');
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.ts')))('src/controller/%s imports only core and its own files', (file) => {
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    const specifiers = [...source.matchAll(/^(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!);
+    expect(specifiers.filter((s) => !s.startsWith('./') && !s.startsWith('../core/'))).toEqual([]);
+    expect(source).not.toMatch(/\b(document|window|navigator)\./);
   });
 });
