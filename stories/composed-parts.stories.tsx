@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useId } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
-import { StepUp, availableActions, isChoiceReopened, isCodeEditable, useStepUpOtp, type UseStepUpOtpOptions } from '../src';
+import { StepUp, isChoiceReopened, offers, useStepUpOtp, type UseStepUpOtpOptions } from '../src';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { sentCode, wholeText } from './support/play';
 import { sandboxLoader, SimulatedDevice } from './support/sandbox';
@@ -46,7 +46,7 @@ function ComposedStepUp(props: UseStepUpOtpOptions) {
                 if (isChoiceReopened(state)) stepUp.changeMethod();
                 void onChange(event);
               }}
-              disabled={!availableActions(state).includes('choose')}
+              disabled={!offers(state, 'choose')}
               aria-invalid={choiceError ? true : undefined}
               aria-describedby={choiceError ? `${selectId}-error` : undefined}
             >
@@ -67,7 +67,7 @@ function ComposedStepUp(props: UseStepUpOtpOptions) {
             {state.status === 'choosing' || state.status === 'sending' ? (
               <StepUp.SendButton className="acme-primary">Send me a code</StepUp.SendButton>
             ) : (
-              <button type="button" className="acme-primary" disabled={!isCodeEditable(state)} onClick={() => stepUp.submitCode()}>
+              <button type="button" className="acme-primary" disabled={!offers(state, 'submit')} onClick={() => stepUp.submitCode()}>
                 Check code
               </button>
             )}

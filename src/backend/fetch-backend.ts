@@ -51,18 +51,20 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     let headersFailed = false;
     try {
       if (signal.aborted) throw signal.reason;
+      const given = options.headers;
       const extra =
-        typeof options.headers === 'function'
+        typeof given === 'function'
           ? await untilAborted(
-              Promise.resolve()
-                .then(options.headers)
-                .catch((error: unknown) => {
-                  headersFailed = true;
-                  throw error;
-                }),
+              () =>
+                Promise.resolve()
+                  .then(given)
+                  .catch((error: unknown) => {
+                    headersFailed = true;
+                    throw error;
+                  }),
               timeout.signal,
             )
-          : options.headers;
+          : given;
       const headers = new Headers(extra);
       headers.set('content-type', 'application/json');
       headers.set('accept', 'application/json');

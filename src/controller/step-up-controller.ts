@@ -5,7 +5,6 @@ import {
   currentError,
   inGroup,
   initialState,
-  isBusy,
   malformedResponseError,
   normalizeCreateOtpResponse,
   normalizeStepUpOptions,
@@ -13,11 +12,12 @@ import {
   toStepUpError,
   transition,
   type CreateOtpRequest,
+  type OtpGrant,
   type StepUpEvent,
   type StepUpState,
   type ValidateOtpRequest,
 } from '../core/index.js';
-import type { BackendCall, StepUpControllerOptions } from './options.js';
+import type { StepUpControllerOptions } from './options.js';
 import { newCorrelationId } from './correlation-id.js';
 
 /** What the controller holds: the machine's state, and the focus requests that follow from its changes. */
@@ -62,10 +62,8 @@ export interface StepUpController {
   connect(): () => void;
 }
 
-type CallRequest = CreateOtpRequest | ValidateOtpRequest;
-
-/** Longest delay `setTimeout` keeps: a deadline further away is reached in several waits. */
-const LONGEST_WAIT = 2 ** 31 - 1;
+/** The merchant's callbacks, by name. */
+type Callback = 'onStatusChange' | 'onError' | 'onVerified' | 'onCancel';
 
 export function createStepUpController(initial: StepUpControllerOptions): StepUpController {
   let options = initial;
@@ -80,13 +78,16 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
    * The one guard against duplicate and stale calls: the call in flight, set exactly while the state is
    * busy. An answer counts only if its call is still this one; leaving the busy state abandons it.
    */
-  let inFlight: { abort: AbortController } | null = null;
+  let inFlight: AbortController | null = null;
   let connected = false;
   let clock: ReturnType<typeof setTimeout> | undefined;
   let setupReported = false;
 
   const now = () => (options.now ?? Date.now)();
   const clientCorrelationId = () => options.clientCorrelationId ?? generatedId;
+  /** Runs a merchant callback; one that throws is reported to the page, never breaks the step-up. */
+  const tell = <K extends Callback>(name: K, ...args: Parameters<NonNullable<StepUpControllerOptions[K]>>) =>
+    safely(() => (options[name] as ((...a: typeof args) => void) | undefined)?.(...args));
 
   function apply(event: StepUpEvent): boolean {
     const previous = snapshot;
@@ -94,112 +95,90 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
     if (state === previous.state) return false;
     snapshot = {
       state,
-      codeFocus: previous.codeFocus + (state.status === 'code-entry' && isBusy(previous.state) ? 1 : 0),
+      codeFocus: previous.codeFocus + (state.status === 'code-entry' && inGroup(previous.state, 'busy') ? 1 : 0),
       choiceFocus: previous.choiceFocus + (state.status === 'choosing' && previous.state.status !== 'choosing' ? 1 : 0),
     };
-    if (inFlight && !isBusy(state)) abandon();
+    if (!inGroup(state, 'busy')) abandon();
     armClock();
     for (const listener of [...listeners]) listener(snapshot, previous);
-    tellMerchant(previous.state, state);
+    // the merchant hears of the change: its status, then the failure, the success or the cancel
+    if (state.status !== previous.state.status) tell('onStatusChange', state.status, state);
+    const error = currentError(state);
+    if (error && error !== currentError(previous.state)) tell('onError', error);
+    else if (state.status === 'expired' && !error) tell('onError', new StepUpError('expired', 'clock', 'the code expired'));
+    else if (state.status === 'verified')
+      tell('onVerified', { response: state.response, stepUpOption: state.code.option, clientCorrelationId: clientCorrelationId() });
+    else if (state.status === 'cancelled') tell('onCancel');
     return true;
   }
 
-  /** The merchant's callbacks for one change: the status, then the failure, the success or the cancel. */
-  function tellMerchant(previous: StepUpState, state: StepUpState): void {
-    if (state.status !== previous.status) safely(() => options.onStatusChange?.(state.status, state));
-    const error = currentError(state);
-    if (error && error !== currentError(previous)) safely(() => options.onError?.(error));
-    else if (state.status === 'expired' && !error) safely(() => options.onError?.(new StepUpError('expired', 'clock', 'the code expired')));
-    else if (state.status === 'verified') {
-      const result = { response: state.response, stepUpOption: state.code.option, clientCorrelationId: clientCorrelationId() };
-      safely(() => options.onVerified?.(result));
-    } else if (state.status === 'cancelled') safely(() => options.onCancel?.());
-  }
-
   function abandon(): void {
-    inFlight?.abort.abort();
+    inFlight?.abort();
     inFlight = null;
   }
 
   function armClock(): void {
     clearTimeout(clock);
-    clock = undefined;
     const { state } = snapshot;
     if (!connected || !inGroup(state, 'expirable') || state.code.expiresAt === undefined) return;
-    const wait = Math.min(LONGEST_WAIT, Math.max(0, state.code.expiresAt - now()));
-    // a timer that fires early (a deadline beyond one wait, an injected clock) waits again
-    clock = setTimeout(() => checkClock() || armClock(), wait);
+    // at most the longest wait setTimeout keeps; a timer that fires early (a far deadline, an injected
+    // clock) waits again
+    clock = setTimeout(() => checkClock() || armClock(), Math.min(2 ** 31 - 1, Math.max(0, state.code.expiresAt - now())));
   }
 
   function checkClock(): boolean {
     return connected && apply({ type: 'EXPIRE', now: now() });
   }
 
-  function request(): Omit<CreateOtpRequest, 'stepUpOption'> {
-    const { tokenId } = options;
-    return { clientCorrelationId: clientCorrelationId(), ...(tokenId ? { tokenId } : {}) };
+  /** A failed call, or one that answered with something that is not a Visa answer. */
+  function failed(sending: boolean, error: StepUpError): void {
+    apply(sending ? { type: 'SEND_FAILED', error } : { type: 'VERIFY_FAILED', error, now: now() });
   }
 
   /** Starts the call the state now waits for; `otp` only for a check. */
   function startCall(otp?: string): void {
     const { state } = snapshot;
-    if (state.status !== 'sending' && state.status !== 'verifying') return;
-    const operation = state.status === 'sending' ? 'create-otp' : 'validate-otp';
-    const option = state.status === 'sending' ? state.option : state.code.option;
-    const variables = { ...request(), stepUpOption: { id: option.id } };
+    if (!inGroup(state, 'busy')) return;
+    const sending = state.status === 'sending';
+    const operation = sending ? 'create-otp' : 'validate-otp';
+    const { tokenId, backend } = options;
+    const variables = {
+      clientCorrelationId: clientCorrelationId(),
+      stepUpOption: { id: (sending ? state.option : state.code.option).id },
+      ...(tokenId ? { tokenId } : {}),
+    };
     // the request, and with it the code, is handed to the backend once and kept nowhere else
-    let body: CallRequest | null = otp === undefined ? variables : { ...variables, otp };
-    const call = { abort: new AbortController() };
-    inFlight = call;
-    const { signal } = call.abort;
-    const { backend } = options;
-    const run = (): Promise<unknown> => {
+    let body: CreateOtpRequest | ValidateOtpRequest | null = otp === undefined ? variables : { ...variables, otp };
+    const call = (inFlight = new AbortController());
+    const { signal } = call;
+    const run = () => {
       const sent = body;
       body = null;
-      if (!sent || signal.aborted) return Promise.reject(signal.reason ?? new Error('the call was already made'));
-      try {
-        const answer =
-          operation === 'create-otp' ? backend.createOtp(sent, { signal }) : backend.validateOtp(sent as ValidateOtpRequest, { signal });
-        // a backend that ignores the signal must not hold up the next call
-        return untilAborted(answer, signal);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      // a backend that ignores the signal must not hold up the next call
+      return untilAborted(() => {
+        if (!sent) throw new Error('the call was already made');
+        return sending ? backend.createOtp(sent, { signal }) : backend.validateOtp(sent as ValidateOtpRequest, { signal });
+      }, signal);
     };
-    const runner = options.runCall ?? ((c: BackendCall) => c.run());
-    let settled: Promise<unknown>;
-    try {
-      settled = Promise.resolve(runner({ operation, stepUpId: clientCorrelationId(), variables, run }));
-    } catch (error) {
-      settled = Promise.reject(error);
-    }
-    settled.then(
-      (answer) => inFlight === call && answered(operation, { answer }),
-      (reason: unknown) => inFlight === call && answered(operation, { reason }),
+    const call$ = { operation, stepUpId: clientCorrelationId(), variables, run } as const;
+    new Promise<unknown>((resolve) => resolve(options.runCall ? options.runCall(call$) : run())).then(
+      (answer) => {
+        if (inFlight !== call) return;
+        inFlight = null;
+        const at = now();
+        const parsed = sending
+          ? normalizeCreateOtpResponse(answer, options.codeExpirationUnit ?? 'auto', at)
+          : normalizeValidateOtpResponse(answer);
+        if (!parsed.ok) failed(sending, malformedResponseError(operation, parsed.reason, answer));
+        else if (sending) apply({ type: 'SEND_SUCCEEDED', grant: parsed.value as OtpGrant, receivedAt: at });
+        else apply({ type: 'VERIFY_SUCCEEDED', response: parsed.value as Record<string, unknown> });
+      },
+      (reason: unknown) => {
+        if (inFlight !== call) return;
+        inFlight = null;
+        failed(sending, toStepUpError(reason, operation, options.classifyError));
+      },
     );
-  }
-
-  function answered(operation: BackendCall['operation'], outcome: { answer: unknown } | { reason: unknown }): void {
-    inFlight = null;
-    const at = now();
-    if ('reason' in outcome) {
-      const error = toStepUpError(outcome.reason, operation, options.classifyError);
-      apply(operation === 'create-otp' ? { type: 'SEND_FAILED', error } : { type: 'VERIFY_FAILED', error, now: at });
-    } else if (operation === 'create-otp') {
-      const parsed = normalizeCreateOtpResponse(outcome.answer, options.codeExpirationUnit ?? 'auto', at);
-      apply(
-        parsed.ok
-          ? { type: 'SEND_SUCCEEDED', grant: parsed.value, receivedAt: at }
-          : { type: 'SEND_FAILED', error: malformedResponseError(operation, parsed.reason, outcome.answer) },
-      );
-    } else {
-      const parsed = normalizeValidateOtpResponse(outcome.answer);
-      apply(
-        parsed.ok
-          ? { type: 'VERIFY_SUCCEEDED', response: parsed.value }
-          : { type: 'VERIFY_FAILED', error: malformedResponseError(operation, parsed.reason, outcome.answer), now: at },
-      );
-    }
   }
 
   const act = (event: StepUpEvent, otp?: string): boolean => {
@@ -237,14 +216,12 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
       const { state } = snapshot;
       if (state.status === 'no-options' && !setupReported) {
         setupReported = true;
-        const error = new StepUpError('no-otp-options', 'setup', 'the issuer offered no SMS, email or online-banking option');
-        safely(() => options.onError?.(error));
+        tell('onError', new StepUpError('no-otp-options', 'setup', 'the issuer offered no SMS, email or online-banking option'));
       }
       // shown again after <Activity> hid it: the call stopped meanwhile counts as failed, and Try again repeats it
-      if (isBusy(state) && !inFlight) {
+      if (inGroup(state, 'busy') && !inFlight) {
         const sending = state.status === 'sending';
-        const error = new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'the call was stopped while the step-up was hidden');
-        apply(sending ? { type: 'SEND_FAILED', error } : { type: 'VERIFY_FAILED', error, now: now() });
+        failed(sending, new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'the call was stopped while the step-up was hidden'));
       }
       // a deadline that passed while it was hidden ends the code before it is shown again
       if (!checkClock()) armClock();
@@ -257,7 +234,6 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
   };
 }
 
-/** Runs a merchant callback; one that throws is reported to the page, never breaks the step-up. */
 function safely(callback: () => void): void {
   try {
     callback();

@@ -88,30 +88,16 @@ export class StepUpError extends Error {
   }
 }
 
-/**
- * Every kind, with what it may describe and whether "Try again" repeats the call: the one list the
- * classifier's answers are held against. `code` kinds speak of a code in hand, so they never describe a
- * send (there is no code yet); `send` kinds never describe a validate.
- */
-const KINDS: Record<StepUpErrorKind, { about: 'code' | 'send' | 'call' | 'setup'; retryable: boolean }> = {
-  'no-otp-options': { about: 'setup', retryable: false },
-  'send-rejected': { about: 'send', retryable: true },
-  'resends-exhausted': { about: 'send', retryable: false },
-  'invalid-otp': { about: 'code', retryable: false },
-  'attempts-exhausted': { about: 'code', retryable: false },
-  expired: { about: 'code', retryable: false },
-  'code-unconfirmed': { about: 'code', retryable: false },
-  'rate-limited': { about: 'call', retryable: true },
-  'server-error': { about: 'call', retryable: true },
-  network: { about: 'call', retryable: true },
-  timeout: { about: 'call', retryable: true },
-  'malformed-response': { about: 'call', retryable: true },
-  unknown: { about: 'call', retryable: true },
-};
+/** Kinds that speak of the code in hand; a send has no code yet, so they never describe one. */
+const CODE_KINDS: readonly StepUpErrorKind[] = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconfirmed'];
+/** Kinds that refuse a send. */
+const SEND_KINDS: readonly StepUpErrorKind[] = ['send-rejected', 'resends-exhausted'];
+/** Kinds any call may fail with; "Try again" repeats the call. */
+const CALL_KINDS: readonly StepUpErrorKind[] = ['rate-limited', 'server-error', 'network', 'timeout', 'malformed-response', 'unknown'];
 
 /** Errors after which "Try again" repeats the same call. */
 export function isRetryable(kind: StepUpErrorKind): boolean {
-  return KINDS[kind]?.retryable ?? false;
+  return kind === 'send-rejected' || CALL_KINDS.includes(kind);
 }
 
 /**
@@ -121,7 +107,7 @@ export function isRetryable(kind: StepUpErrorKind): boolean {
  * cardholder without a next step.
  */
 export function kindForOperation(kind: StepUpErrorKind | undefined, operation: BackendOperation): StepUpErrorKind {
-  const about = kind === undefined ? undefined : KINDS[kind]?.about;
-  if (about === 'call' || about === (operation === 'create-otp' ? 'send' : 'code')) return kind!;
-  return operation === 'create-otp' ? 'send-rejected' : 'unknown';
+  const send = operation === 'create-otp';
+  if (kind && (CALL_KINDS.includes(kind) || (send ? SEND_KINDS : CODE_KINDS).includes(kind))) return kind;
+  return send ? 'send-rejected' : 'unknown';
 }

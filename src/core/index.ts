@@ -29,7 +29,6 @@ export {
   StepUpBackendError,
   StepUpError,
   isRetryable,
-  kindForOperation,
   type BackendOperation,
   type StepUpBackendErrorKind,
   type StepUpErrorKind,
@@ -44,7 +43,6 @@ export {
 } from './classify.js';
 export { inGroup, type StatusGroup, type StatusIn, type StepUpStatus } from './status.js';
 export {
-  attemptsLeftFor,
   initialState,
   isPastDeadline,
   resendsLeft,
@@ -57,17 +55,10 @@ export {
 export {
   attemptsLeft,
   availableActions,
-  canChangeMethod,
   canResend,
-  canRetry,
   currentCode,
   currentError,
-  isBusy,
   isChoiceReopened,
-  isCodeEditable,
-  isCodePending,
-  isFinal,
-  isResendOffered,
   offers,
   phaseOf,
   type StepUpAction,

@@ -94,6 +94,15 @@ function base(state: StepUpState): Base {
   return { options: state.options, sends: state.sends, maxRequests: state.maxRequests };
 }
 
+/** The state `status`, holding `rest`, with the step-up's options and send budget carried over. */
+function to<S extends StepUpState['status']>(
+  state: StepUpState,
+  status: S,
+  rest: Omit<Extract<StepUpState, { status: S }>, keyof Base | 'status'>,
+): StepUpState {
+  return { ...base(state), status, ...rest } as StepUpState;
+}
+
 /**
  * The step-up as a pure function: the same state and event always give the same next state, and an
  * event that does not apply returns the state unchanged (same object), so callers can tell.
@@ -106,13 +115,13 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
       if (state.status === 'send-failed') {
         // Try again repeats the failed send; another option goes through the channel choice
         if (event.option.id !== state.option.id) return state;
-        return { ...base(state), status: 'sending', option: event.option, resend: state.resend, code: state.code };
+        return to(state, 'sending', { option: event.option, resend: state.resend, code: state.code });
       }
-      return { ...base(state), status: 'sending', option: event.option, resend: false };
+      return to(state, 'sending', { option: event.option, resend: false });
     }
     case 'RESEND': {
       if (!inGroup(state, 'resendable') || resendsLeft(state) === 0) return state;
-      return { ...base(state), status: 'sending', option: state.code.option, resend: true, code: state.code };
+      return to(state, 'sending', { option: state.code.option, resend: true, code: state.code });
     }
     case 'SEND_SUCCEEDED': {
       if (state.status !== 'sending') return state;
@@ -142,38 +151,38 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     case 'SUBMIT': {
       // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
       if (!inGroup(state, 'editable')) return state;
-      if (isPastDeadline(state.code, event.now)) return { ...base(state), status: 'expired', code: state.code };
-      if (attemptsLeftFor(state.code) === 0) return { ...base(state), status: 'attempts-exhausted', code: state.code };
-      return { ...base(state), status: 'verifying', code: state.code };
+      if (isPastDeadline(state.code, event.now)) return to(state, 'expired', { code: state.code });
+      if (attemptsLeftFor(state.code) === 0) return to(state, 'attempts-exhausted', { code: state.code });
+      return to(state, 'verifying', { code: state.code });
     }
     case 'VERIFY_SUCCEEDED': {
       if (state.status !== 'verifying') return state;
-      return { ...base(state), status: 'verified', code: state.code, response: event.response };
+      return to(state, 'verified', { code: state.code, response: event.response });
     }
     case 'VERIFY_FAILED': {
       if (state.status !== 'verifying') return state;
       const answered = verifyFailed(state, event.error);
       // the deadline passed while the code was checked: it is dead whatever the answer said of it
       if (event.now !== undefined && inGroup(answered, 'expirable') && isPastDeadline(answered.code, event.now))
-        return { ...base(answered), status: 'expired', code: answered.code };
+        return to(answered, 'expired', { code: answered.code });
       return answered;
     }
     case 'RETRY': {
       if (state.status === 'send-failed') return transition(state, { type: 'SEND', option: state.option });
-      if (state.status === 'verify-failed') return { ...base(state), status: 'verifying', code: state.code };
+      if (state.status === 'verify-failed') return to(state, 'verifying', { code: state.code });
       return state;
     }
     case 'EXPIRE': {
       if (!inGroup(state, 'expirable') || !isPastDeadline(state.code, event.now)) return state;
-      return { ...base(state), status: 'expired', code: state.code };
+      return to(state, 'expired', { code: state.code });
     }
     case 'CHANGE_METHOD': {
       if (!inGroup(state, 'changeable')) return state;
-      return { ...base(state), status: 'choosing' };
+      return to(state, 'choosing', {});
     }
     case 'CANCEL': {
       if (inGroup(state, 'final')) return state;
-      return { ...base(state), status: 'cancelled' };
+      return to(state, 'cancelled', {});
     }
   }
 }
@@ -182,7 +191,7 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
 function verifyFailed(state: Extract<StepUpState, { status: 'verifying' }>, error: StepUpError): StepUpState {
   if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
     const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
-    if (error.kind === 'invalid-otp' && attemptsLeftFor(code) !== 0) return { ...base(state), status: 'code-entry', code, error };
+    if (error.kind === 'invalid-otp' && attemptsLeftFor(code) !== 0) return to(state, 'code-entry', { code, error });
     const exhausted =
       error.kind === 'attempts-exhausted'
         ? error
@@ -191,9 +200,9 @@ function verifyFailed(state: Extract<StepUpState, { status: 'verifying' }>, erro
             body: error.body,
             cause: error,
           });
-    return { ...base(state), status: 'attempts-exhausted', code, error: exhausted };
+    return to(state, 'attempts-exhausted', { code, error: exhausted });
   }
   // the code is dead either way: a new one is needed, and no attempt was spent
-  if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return { ...base(state), status: 'expired', code: state.code, error };
-  return { ...base(state), status: 'verify-failed', code: state.code, error };
+  if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return to(state, 'expired', { code: state.code, error });
+  return to(state, 'verify-failed', { code: state.code, error });
 }

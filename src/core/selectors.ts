@@ -18,34 +18,9 @@ export function attemptsLeft(state: StepUpState): number | undefined {
   return code ? attemptsLeftFor(code) : undefined;
 }
 
-/** Whether "Resend code" is offered in this state (it may still be disabled, see `canResend`). */
-export function isResendOffered(state: StepUpState): boolean {
-  return inGroup(state, 'resendable');
-}
-
 /** Whether "Resend code" can be pressed now. */
 export function canResend(state: StepUpState): boolean {
   return transition(state, { type: 'RESEND' }) !== state;
-}
-
-/** Whether a request to the backend is in flight. */
-export function isBusy(state: StepUpState): boolean {
-  return inGroup(state, 'busy');
-}
-
-/** Whether the code field accepts input in this state. */
-export function isCodeEditable(state: StepUpState): boolean {
-  return inGroup(state, 'editable');
-}
-
-/** Whether the code is live: its countdown ticks and its attempts show. */
-export function isCodePending(state: StepUpState): boolean {
-  return inGroup(state, 'pending');
-}
-
-/** Whether the step-up has ended (verified or cancelled). */
-export function isFinal(state: StepUpState): boolean {
-  return inGroup(state, 'final');
 }
 
 /**
@@ -79,7 +54,7 @@ export function availableActions(state: StepUpState): StepUpAction[] {
   const actions: StepUpAction[] = [];
   if (state.status === 'choosing' || isChoiceReopened(state)) actions.push('choose');
   if (state.status === 'choosing' && resendsLeft(state) !== 0) actions.push('send');
-  if (isCodeEditable(state)) actions.push('submit');
+  if (inGroup(state, 'editable')) actions.push('submit');
   if (canRetry(state)) actions.push('retry');
   if (canResend(state)) actions.push('resend');
   if (canChangeMethod(state)) actions.push('change-method');

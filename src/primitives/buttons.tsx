@@ -1,5 +1,5 @@
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { inGroup, isResendOffered, offers } from '../core/index.js';
+import { inGroup, offers } from '../core/index.js';
 import { composeEventHandlers, useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 import { useRescueFocus } from './use-rescue-focus.js';
@@ -93,7 +93,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
 ) {
   const { state, resend, messages } = useStepUpContext('StepUp.ResendButton');
   const sending = state.status === 'sending' && state.resend;
-  if (!isResendOffered(state) && !sending) return null;
+  if (!inGroup(state, 'resendable') && !sending) return null;
   // once the code is dead, a new one is the way on: focus lands here when the field locks
   const primary = inGroup(state, 'spent');
   return (

@@ -4,7 +4,6 @@ import { Controller } from 'react-hook-form';
 import { extractCode, offers, sanitizeCode, toAsciiDigits } from '../core/index.js';
 import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
-import { showsAttempts, showsCountdown } from './visibility.js';
 
 export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
   /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
@@ -38,19 +37,14 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
   // the wrong code's alert, so a screen reader back in the field hears why it is invalid
   const wrongCode = state.status === 'code-entry' && state.error !== undefined;
   const checking = state.status === 'verifying';
-  const describedBy = [
-    ids.codeHint,
-    showsCountdown(state) ? ids.countdown : null,
-    showsAttempts(state) ? ids.attempts : null,
-    error ? ids.codeError : null,
-    wrongCode ? ids.error : null,
-  ].filter((id): id is string => id !== null);
-  // only the parts this layout renders: a custom layout may leave out the attempts or the error
+  // the parts that describe the field, as far as this layout renders them (a layout of the merchant's
+  // own may leave out the attempts or the alert): read from the page once it is drawn
+  const describedBy = [ids.codeHint, ids.countdown, ids.attempts, ids.codeError, wrongCode ? ids.error : ''];
   useLayoutEffect(() => {
     const element = input.current;
     if (!element) return;
     const scope = element.getRootNode() as Document | ShadowRoot;
-    const present = describedBy.filter((id) => scope.getElementById(id));
+    const present = describedBy.filter((id) => id && scope.getElementById(id));
     if (present.length > 0) element.setAttribute('aria-describedby', present.join(' '));
     else element.removeAttribute('aria-describedby');
   });

@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { currentCode, formatCountdown, isCodePending } from '../core/index.js';
+import { currentCode, formatCountdown, inGroup } from '../core/index.js';
 import { useCountdown } from '../react/use-countdown.js';
 import { useStepUpContext } from './context.js';
 
@@ -11,7 +11,7 @@ import { useStepUpContext } from './context.js';
 export const Countdown = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Countdown(props, ref) {
   const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext('StepUp.Countdown');
   const code = currentCode(state);
-  const ticking = isCodePending(state);
+  const ticking = inGroup(state, 'pending');
   const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {
     now,
     // at 0:00 the step-up's clock is asked; it alone says whether the code has expired

@@ -1,8 +1,11 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
 import { composeEventHandlers, useComposedRefs } from './compose.js';
-import { StepUpContext, type StepUpContextValue } from './context.js';
+import { StepUpContext, type StepUpContextValue, type StepUpIds } from './context.js';
 import { LiveRegion } from './live-region.js';
+
+/** The ids that tie labels, descriptions and alerts together, each `{useId}-{name}`. */
+const ID_NAMES: Array<keyof StepUpIds> = ['title', 'code', 'codeHint', 'countdown', 'attempts', 'codeError', 'error', 'optionError'];
 
 export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   /** The result of `useStepUpOtp`. */
@@ -48,16 +51,7 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root({ stepUp
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const ids = useMemo(
-    () => ({
-      title: `${base}-title`,
-      code: `${base}-code`,
-      codeHint: `${base}-code-hint`,
-      countdown: `${base}-countdown`,
-      attempts: `${base}-attempts`,
-      codeError: `${base}-code-error`,
-      error: `${base}-error`,
-      optionError: `${base}-option-error`,
-    }),
+    () => Object.fromEntries(ID_NAMES.map((name) => [name, `${base}-${name}`])) as unknown as StepUpIds,
     [base],
   );
   // a new value with each render of the step-up: the parts follow its state (the countdown ticks on its own)

@@ -1,10 +1,9 @@
-import { forwardRef, useId, useRef, type ComponentPropsWithoutRef } from 'react';
-import { attemptsLeft, currentCode, currentError, resendsLeft, type StepUpError } from '../core/index.js';
+import { forwardRef, useRef, type ComponentPropsWithoutRef } from 'react';
+import { attemptsLeft, currentCode, currentError, inGroup, resendsLeft, type StepUpError } from '../core/index.js';
 import { useComposedRefs, visuallyHidden } from './compose.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
 import { useRescueFocus } from './use-rescue-focus.js';
-import { showsAttempts } from './visibility.js';
 
 /** The heading text of the step-up (labels the root group, so its id stays the part's). */
 export const Title = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(function Title({ children, ...props }, ref) {
@@ -36,7 +35,8 @@ export const CodeSentNotice = forwardRef<HTMLParagraphElement, ComponentPropsWit
 export const Attempts = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Attempts(props, ref) {
   const { state, messages, ids, locale } = useStepUpContext('StepUp.Attempts');
   const left = attemptsLeft(state);
-  if (left === undefined || !showsAttempts(state)) return null;
+  // while the code is live
+  if (left === undefined || !inGroup(state, 'pending')) return null;
   return (
     <p data-part="attempts" data-state={left <= 1 ? 'last' : 'some'} {...props} ref={ref} id={ids.attempts}>
       {messages.attemptsLeft({ count: left, locale })}
@@ -97,12 +97,10 @@ export const ErrorMessage = forwardRef<HTMLParagraphElement, ComponentPropsWitho
   );
 });
 
-/** The success state; the check mark is drawn in the text's colour with the check cut out, no colour of its own. */
+/** The success state; the check mark is drawn in the text's colour, with no colour of its own. */
 export const Success = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(function Success({ children, ...props }, ref) {
   const { state, messages } = useStepUpContext('StepUp.Success');
   const own = useRef<HTMLDivElement>(null);
-  // an id that is also a plain URL fragment, whatever useId's punctuation
-  const mask = `stepup-check-${useId().replace(/[^\w-]/g, '_')}`;
   const composed = useComposedRefs(ref, own);
   // the code field was locked while checking: keyboard and screen-reader users land here, not on the page
   useRescueFocus(own, state.status === 'verified');
@@ -110,11 +108,14 @@ export const Success = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'
   return (
     <div tabIndex={-1} data-part="success" {...props} ref={composed}>
       <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
-        <mask id={mask}>
-          <rect width="24" height="24" fill="white" />
-          <path d="m7 12.5 3.2 3.2L17 9" fill="none" stroke="black" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
-        </mask>
-        <circle cx="12" cy="12" r="11" fill="currentColor" mask={`url(#${mask})`} />
+        <path
+          d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 10.5 3.2 3.2L17 9"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2.2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <p data-part="success-text">{children ?? messages.verified}</p>
     </div>

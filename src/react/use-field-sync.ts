@@ -30,8 +30,10 @@ export function useFieldSync(controller: StepUpController, form: UseFormReturn<S
   );
 }
 
-/** Whether the code typed for `previous` is still the one to check in `state`. */
+/**
+ * Whether the code typed for `previous` is still the one to check in `state`: the machine keeps the same
+ * code object while that code is live and unjudged, and makes a new one for a new code or a refused one.
+ */
 function keepsCode(previous: StepUpState, state: StepUpState): boolean {
-  if (!inGroup(previous, 'pending') || !inGroup(state, 'pending')) return false;
-  return previous.code.sentAt === state.code.sentAt && previous.code.failedAttempts === state.code.failedAttempts;
+  return inGroup(state, 'pending') && inGroup(previous, 'pending') && previous.code === state.code;
 }

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import {
   clampCodeLength,
   extractCode,
-  isCodeEditable,
+  offers,
   resolveMessages,
   sanitizeCode,
   type StepUpMessages,
@@ -109,43 +109,31 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   useAnnouncements(state, announcer, messages, locale);
   useEffect(() => controller.connect(), [controller]);
 
-  const validateCode = useCallback(
-    (code: string): true | string => code.length === codeLength || messages.codeIncomplete({ length: codeLength }),
-    [codeLength, messages],
-  );
+  // each action reads the form, shows its error there, and hands the value to the controller
+  const validateCode = (code: string): true | string =>
+    code.length === codeLength || messages.codeIncomplete({ length: codeLength });
 
-  const send = useCallback(() => {
+  const send = () => {
     const { state: current } = controller.getSnapshot();
-    if (current.status !== 'choosing') return;
     const id = form.getValues('optionId');
-    if (!current.options.some((o) => o.id === id)) {
-      form.setError('optionId', { type: 'required', message: messages.chooseMethodRequired }, { shouldFocus: true });
-      return;
-    }
+    if (current.status !== 'choosing') return;
+    if (!current.options.some((o) => o.id === id))
+      return form.setError('optionId', { type: 'required', message: messages.chooseMethodRequired }, { shouldFocus: true });
     form.clearErrors('optionId');
     controller.send(id);
-  }, [controller, form, messages]);
+  };
 
-  const submitCode = useCallback(
-    (typed?: string) => {
-      if (!isCodeEditable(controller.getSnapshot().state)) return;
-      const code = typed ?? form.getValues('code');
-      const valid = validateCode(code);
-      if (valid !== true) {
-        form.setError('code', { type: 'validate', message: valid });
-        return;
-      }
-      form.clearErrors('code');
-      controller.submit(code);
-    },
-    [controller, form, validateCode],
-  );
+  const submitCode = (typed?: string) => {
+    if (!offers(controller.getSnapshot().state, 'submit')) return;
+    const code = typed ?? form.getValues('code');
+    const valid = validateCode(code);
+    if (valid !== true) return form.setError('code', { type: 'validate', message: valid });
+    form.clearErrors('code');
+    controller.submit(code);
+  };
 
   // the check that failed is repeated with the code in the field (its length checked again)
-  const retry = useCallback(
-    () => (controller.getSnapshot().state.status === 'verify-failed' ? submitCode() : void controller.retry()),
-    [controller, submitCode],
-  );
+  const retry = () => (controller.getSnapshot().state.status === 'verify-failed' ? submitCode() : void controller.retry());
 
   // WebOTP for an SMS code: one request while the code is awaited, aborted once it is being checked or the step-up moves on
   const pendingCode = state.status === 'code-entry' ? state.code : undefined;

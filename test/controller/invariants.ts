@@ -3,7 +3,7 @@
  * step: by the property test and by the regression tests of the counter-examples it found.
  */
 import { expect } from 'vitest';
-import { availableActions, inGroup, isBusy, isCodeEditable, isFinal, isPastDeadline, resendsLeft, type StepUpState } from '../../src';
+import { availableActions, inGroup, isPastDeadline, resendsLeft, type StepUpState } from '../../src';
 import { advance, flush, stringsIn, type Harness } from './harness';
 
 export type Action =
@@ -17,8 +17,8 @@ export type Action =
  * codes can be sent and none is in hand ("No more codes can be sent for this card").
  */
 function isEnded(state: StepUpState): boolean {
-  if (isFinal(state) || state.status === 'no-options') return true;
-  return resendsLeft(state) === 0 && !isCodeEditable(state) && !isBusy(state);
+  if (inGroup(state, 'final') || state.status === 'no-options') return true;
+  return resendsLeft(state) === 0 && !inGroup(state, 'editable') && !inGroup(state, 'busy');
 }
 
 /** The actions that move the step-up on: choosing again among one channel does not. */
@@ -50,7 +50,7 @@ export function checkInvariants(h: Harness, typed: string, callsWhenStopped: num
   // the code appears only in the validate request: no callback argument, no state holds it
   for (const text of stringsIn([h.errors, h.verified, h.statuses, state])) expect(text).not.toContain(typed);
   // never a dead end: an enabled action, a call under way, or the sentence that says the road ends here
-  expect(isBusy(state) || usefulActions(state).length > 0 || isEnded(state)).toBe(true);
+  expect(inGroup(state, 'busy') || usefulActions(state).length > 0 || isEnded(state)).toBe(true);
   // no code is offered as live after its deadline (no countdown at 0:00, no "Try again" for a dead code),
   // while the step-up is on screen: once disposed it is judged again when it connects
   if (!disposed && inGroup(state, 'expirable')) expect(isPastDeadline(state.code, Date.now())).toBe(false);

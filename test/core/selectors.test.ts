@@ -4,11 +4,8 @@ import {
   canResend,
   currentCode,
   currentError,
-  isBusy,
-  isCodeEditable,
-  isFinal,
   isPastDeadline,
-  isResendOffered,
+  inGroup,
   phaseOf,
   resendsLeft,
   transition,
@@ -87,7 +84,7 @@ describe('resendsLeft', () => {
   });
 });
 
-describe('isResendOffered / canResend across states', () => {
+describe('the resendable group / canResend across states', () => {
   const offered: Record<StepUpStatus, boolean> = {
     'no-options': false,
     choosing: false,
@@ -102,8 +99,8 @@ describe('isResendOffered / canResend across states', () => {
     cancelled: false,
   };
 
-  it.each(table(offered))('isResendOffered(%s) is %s', (status, expected) => {
-    expect(isResendOffered(STATES[status])).toBe(expected);
+  it.each(table(offered))('resendable: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'resendable')).toBe(expected);
   });
 
   it.each(table(offered))('canResend(%s) with resends left is %s', (status, expected) => {
@@ -148,16 +145,16 @@ describe('state flags', () => {
     cancelled: true,
   };
 
-  it.each(table(busy))('isBusy(%s) is %s', (status, expected) => {
-    expect(isBusy(STATES[status])).toBe(expected);
+  it.each(table(busy))('busy: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'busy')).toBe(expected);
   });
 
-  it.each(table(editable))('isCodeEditable(%s) is %s', (status, expected) => {
-    expect(isCodeEditable(STATES[status])).toBe(expected);
+  it.each(table(editable))('editable: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'editable')).toBe(expected);
   });
 
-  it.each(table(final))('isFinal(%s) is %s', (status, expected) => {
-    expect(isFinal(STATES[status])).toBe(expected);
+  it.each(table(final))('final: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'final')).toBe(expected);
   });
 });
 
