@@ -49,7 +49,7 @@ const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(function A
 
 /** "Send code": one `createOtp` call however often it is pressed. */
 export const SendButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function SendButton(props, ref) {
-  const { state, send, messages } = useStepUpContext('StepUp.SendButton');
+  const { state, send, messages } = useStepUpContext();
   const sending = state.status === 'sending';
   return (
     <ActionButton
@@ -70,7 +70,7 @@ export const SendButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(funct
 
 /** "Verify": validates the code (the last digit and Enter do too). */
 export const VerifyButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function VerifyButton(props, ref) {
-  const { state, submitCode, messages } = useStepUpContext('StepUp.VerifyButton');
+  const { state, submitCode, messages } = useStepUpContext();
   const verifying = state.status === 'verifying';
   return (
     <ActionButton
@@ -91,7 +91,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
   { describedBy, ...props },
   ref,
 ) {
-  const { state, resend, messages } = useStepUpContext('StepUp.ResendButton');
+  const { state, resend, messages } = useStepUpContext();
   const sending = state.status === 'sending' && state.resend;
   if (!inGroup(state, 'resendable') && !sending) return null;
   // once the code is dead, a new one is the way on: focus lands here when the field locks
@@ -116,7 +116,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, StepUpButtonProps & { 
 
 /** "Use another method": back to the channel choice. */
 export const ChangeMethodButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function ChangeMethodButton(props, ref) {
-  const { state, changeMethod, messages } = useStepUpContext('StepUp.ChangeMethodButton');
+  const { state, changeMethod, messages } = useStepUpContext();
   // not while the list itself is open again, nor with no sends left for any channel (sends count per card)
   if (!offers(state, 'change-method')) return null;
   return <ActionButton part="change-method" variant="link" label={messages.useAnotherMethod} action={changeMethod} {...props} ref={ref} />;
@@ -124,14 +124,14 @@ export const ChangeMethodButton = forwardRef<HTMLButtonElement, StepUpButtonProp
 
 /** "Try again": repeats the failed call, exactly one call per click; offered only when it would make one. */
 export const RetryButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function RetryButton(props, ref) {
-  const { state, retry, messages } = useStepUpContext('StepUp.RetryButton');
+  const { state, retry, messages } = useStepUpContext();
   if (!offers(state, 'retry')) return null;
   return <ActionButton part="retry" variant="primary" label={messages.tryAgain} action={retry} rescue {...props} ref={ref} />;
 });
 
 /** "Cancel", shown only when the merchant passed `onCancel`. */
 export const CancelButton = forwardRef<HTMLButtonElement, StepUpButtonProps>(function CancelButton(props, ref) {
-  const { state, cancellable, cancel, messages } = useStepUpContext('StepUp.CancelButton');
+  const { state, cancellable, cancel, messages } = useStepUpContext();
   if (!cancellable || inGroup(state, 'final')) return null;
   return <ActionButton part="cancel" variant="secondary" label={messages.cancel} action={cancel} {...props} ref={ref} />;
 });

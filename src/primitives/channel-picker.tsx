@@ -13,7 +13,7 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>(function ChannelPicker(props, ref) {
-  const { form, options, messages, ids, state, changeMethod, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
+  const { form, options, messages, ids, state, changeMethod, choiceFocusKey } = useStepUpContext();
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const composedRef = useComposedRefs(ref, fieldset);

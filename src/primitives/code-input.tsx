@@ -24,7 +24,7 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
   ref,
 ) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
-    useStepUpContext('StepUp.CodeInput');
+    useStepUpContext();
   const input = useRef<HTMLInputElement | null>(null);
   const setInput = useComposedRefs(input, inputRef);
   const editable = offers(state, 'submit');

@@ -9,7 +9,7 @@ import { useStepUpContext } from './context.js';
  * backend gave no expiry.
  */
 export const Countdown = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Countdown(props, ref) {
-  const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext('StepUp.Countdown');
+  const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext();
   const code = currentCode(state);
   const ticking = inGroup(state, 'pending');
   const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {

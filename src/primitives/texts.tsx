@@ -7,7 +7,7 @@ import { useRescueFocus } from './use-rescue-focus.js';
 
 /** The heading text of the step-up (labels the root group, so its id stays the part's). */
 export const Title = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(function Title({ children, ...props }, ref) {
-  const { messages, ids } = useStepUpContext('StepUp.Title');
+  const { messages, ids } = useStepUpContext();
   return (
     <h2 data-part="title" {...props} ref={ref} id={ids.title}>
       {children ?? messages.title}
@@ -20,7 +20,7 @@ export const CodeSentNotice = forwardRef<HTMLParagraphElement, ComponentPropsWit
   { children, ...props },
   ref,
 ) {
-  const { state, messages } = useStepUpContext('StepUp.CodeSentNotice');
+  const { state, messages } = useStepUpContext();
   const code = currentCode(state);
   if (!code) return null;
   const destination = messages.destination(code.option);
@@ -33,7 +33,7 @@ export const CodeSentNotice = forwardRef<HTMLParagraphElement, ComponentPropsWit
 
 /** "3 attempts left" for the current code, when the backend gave a limit. */
 export const Attempts = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Attempts(props, ref) {
-  const { state, messages, ids, locale } = useStepUpContext('StepUp.Attempts');
+  const { state, messages, ids, locale } = useStepUpContext();
   const left = attemptsLeft(state);
   // while the code is live
   if (left === undefined || !inGroup(state, 'pending')) return null;
@@ -47,7 +47,7 @@ export const Attempts = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRe
 /** "2 resends left", or why no code can be sent any more. */
 export const ResendInfo = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'> & { onlyWhenExhausted?: boolean }>(
   function ResendInfo({ onlyWhenExhausted, ...props }, ref) {
-    const { state, messages, locale } = useStepUpContext('StepUp.ResendInfo');
+    const { state, messages, locale } = useStepUpContext();
     const left = resendsLeft(state);
     if (left === undefined || (onlyWhenExhausted && left > 0)) return null;
     // the alert already says it
@@ -68,7 +68,7 @@ const errorKeys = new WeakMap<StepUpError, number>();
  * second wrong code is announced again. Expiry by the clock is shown by `StepUp.Countdown` instead.
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function ErrorMessage(props, ref) {
-  const { state, messages, locale, ids } = useStepUpContext('StepUp.ErrorMessage');
+  const { state, messages, locale, ids } = useStepUpContext();
   if (state.status === 'no-options') {
     return (
       <p role="alert" data-part="error" data-kind="no-otp-options" {...props} ref={ref} id={ids.error}>
@@ -99,7 +99,7 @@ export const ErrorMessage = forwardRef<HTMLParagraphElement, ComponentPropsWitho
 
 /** The success state; the check mark is drawn in the text's colour, with no colour of its own. */
 export const Success = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(function Success({ children, ...props }, ref) {
-  const { state, messages } = useStepUpContext('StepUp.Success');
+  const { state, messages } = useStepUpContext();
   const own = useRef<HTMLDivElement>(null);
   const composed = useComposedRefs(ref, own);
   // the code field was locked while checking: keyboard and screen-reader users land here, not on the page
@@ -124,7 +124,7 @@ export const Success = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'
 
 /** The end state after Cancel. */
 export const Cancelled = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Cancelled({ children, ...props }, ref) {
-  const { state, messages } = useStepUpContext('StepUp.Cancelled');
+  const { state, messages } = useStepUpContext();
   const own = useRef<HTMLParagraphElement>(null);
   const composed = useComposedRefs(ref, own);
   // the Cancel button the cardholder pressed is gone: focus lands on what happened
