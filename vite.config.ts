@@ -52,17 +52,21 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Ships the stylesheet as `dist/styles.css`; the components never import it, the merchant does. */
+/**
+ * Ships the stylesheet as one `dist/styles.css`: the files `src/styles.css` imports, joined in its order
+ * (a merchant's bundler or a plain `<link>` then needs no `@import`). The components never import it,
+ * the merchant does.
+ */
 function stylesheet(): Plugin {
   return {
     name: 'stepup-stylesheet',
     apply: 'build',
     generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'styles.css',
-        source: readFileSync(path.join(dirname, 'src/styles.css'), 'utf8'),
-      });
+      const entry = path.join(dirname, 'src/styles.css');
+      const source = readFileSync(entry, 'utf8').replace(/@import\s+'([^']+)';\n?/g, (_line, file: string) =>
+        readFileSync(path.resolve(path.dirname(entry), file), 'utf8'),
+      );
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source });
     },
   };
 }

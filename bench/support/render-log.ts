@@ -44,7 +44,8 @@ export function installRenderLog(): RenderLog {
         // its function ran.
         const touched = !previous.has(fiber);
         if (touched && FUNCTION_TAGS.has(fiber.tag) && fiber.alternate && (fiber.flags & PERFORMED_WORK) !== 0) {
-          const name = nameOf(fiber.type);
+          // a part is `const X = forwardRef(function X …)`: the bundler renames the inner function X2
+          const name = nameOf(fiber.type).replace(/(?<=[a-z])\d+$/, '');
           log.renders.set(name, (log.renders.get(name) ?? 0) + 1);
         }
         stack.push(fiber.sibling, fiber.child);

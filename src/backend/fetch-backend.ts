@@ -1,3 +1,4 @@
+import { untilAborted } from '../core/abort.js';
 import {
   StepUpBackendError,
   type CreateOtpRequest,
@@ -57,18 +58,20 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     let headersFailed = false;
     try {
       if (signal.aborted) throw signal.reason;
+      const given = options.headers;
       const extra =
-        typeof options.headers === 'function'
+        typeof given === 'function'
           ? await untilAborted(
-              Promise.resolve()
-                .then(options.headers)
-                .catch((error: unknown) => {
-                  headersFailed = true;
-                  throw error;
-                }),
+              () =>
+                Promise.resolve()
+                  .then(given)
+                  .catch((error: unknown) => {
+                    headersFailed = true;
+                    throw error;
+                  }),
               timeout.signal,
             )
-          : options.headers;
+          : given;
       const headers = new Headers(extra);
       headers.set('content-type', 'application/json');
       headers.set('accept', 'application/json');
@@ -124,23 +127,4 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
-}
-
-/** The promise's value, or a rejection as soon as `signal` aborts (the promise itself cannot be stopped). */
-function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { phaseOf, resendsLeft } from '../core/index.js';
+import { inGroup, phaseOf, resendsLeft } from '../core/index.js';
 import * as StepUp from '../primitives/index.js';
 import { useStepUpOtp, type UseStepUpOtpOptions } from '../react/use-step-up-otp.js';
 
@@ -25,7 +25,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
   const resendInfoId = useId();
   // once the code is dead, a new one is the way forward
   const resendInfoShown = resendsLeft(stepUp.state) !== undefined;
-  const resendIsPrimary = stepUp.status === 'expired' || stepUp.status === 'attempts-exhausted';
+  const resendIsPrimary = inGroup(stepUp.state, 'spent');
   return (
     <StepUp.Root
       stepUp={stepUp}
@@ -64,7 +64,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
           </div>
           <StepUp.ErrorMessage />
           <div data-part="actions">
-            {stepUp.status === 'send-failed' || stepUp.status === 'verify-failed' ? (
+            {inGroup(stepUp.state, 'failed') ? (
               <StepUp.RetryButton />
             ) : resendIsPrimary ? (
               <StepUp.ResendButton describedBy={resendInfoShown ? resendInfoId : undefined} />

@@ -1,9 +1,9 @@
-import { StepUpBackendError, StepUpError, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
 import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
 export interface ErrorClassifierInput {
-  operation: 'create-otp' | 'validate-otp';
+  operation: BackendOperation;
   /** HTTP status, when the backend answered. */
   status?: number;
   /** The parsed error body, when the backend answered. */
@@ -30,10 +30,15 @@ const SEND_LIMIT = /limit|exceed|maximum|too many/i;
  *   (an expired merchant login, a wrong path), so no attempt is spent and "Try again" is offered;
  * - validate, any other 4xx → `expired` when the body says so, otherwise `invalid-otp` (the machine turns
  *   the last one into `attempts-exhausted`);
- * - create-OTP, any other 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
- * - anything else → `unknown`.
+ * - createOtp, any other 4xx → `resends-exhausted` when the body speaks of a limit, otherwise `send-rejected`;
+ * - anything else → `unknown`;
+ * - and never a kind the operation cannot mean (`kindForOperation`): a code's kinds are not a send's.
  */
 export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKind {
+  return kindForOperation(guessKind(input), input.operation);
+}
+
+function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   const { error, status, body, operation } = input;
   if (error instanceof StepUpBackendError) {
     if (error.kind === 'network') return 'network';
@@ -41,7 +46,7 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
     if (error.kind === 'malformed') return 'malformed-response';
   }
   if (status === undefined) return 'unknown';
-  const routeKind = fromRouteKind(body, operation);
+  const routeKind = fromRouteKind(body);
   if (routeKind) return routeKind;
   if (status === 429) return 'rate-limited';
   if (status === 408) return 'timeout';
@@ -57,50 +62,37 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
   return 'unknown';
 }
 
+/** The kinds `stepup-kit/server` answers with that are not the browser's own kinds, and what they mean to it. */
+const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
+  ['option-not-issued', 'send-rejected'],
+  ['already-verified', 'send-rejected'],
+  // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
+  // cannot work, a new one is needed (and for a send, the send is refused)
+  ['no-step-up', 'expired'],
+  ['no-session', 'expired'],
+  ['code-not-sent', 'expired'],
+  ['upstream-timeout', 'timeout'],
+  ['busy', 'server-error'],
+  ['store-unavailable', 'server-error'],
+  ['upstream-error', 'server-error'],
+  ['upstream-unreachable', 'server-error'],
+  // the merchant's integration is wrong (a path, a header, a body): not the cardholder's code
+  ['bad-request', 'unknown'],
+  ['unsupported-media-type', 'unknown'],
+  ['payload-too-large', 'unknown'],
+  ['not-found', 'unknown'],
+  ['method-not-allowed', 'unknown'],
+]);
+const OWN_KINDS = ['invalid-otp', 'expired', 'attempts-exhausted', 'resends-exhausted', 'send-rejected', 'rate-limited', 'code-unconfirmed'];
+
 /**
- * The kinds `stepup-kit/server` answers with (`{ error: { kind } }`): read them before guessing from the
+ * The kind `stepup-kit/server` answered with (`{ error: { kind } }`): read before guessing from the
  * status, so the server's own refusals are never taken for a wrong code that spends an attempt.
  */
-function fromRouteKind(body: unknown, operation: ErrorClassifierInput['operation']): StepUpErrorKind | undefined {
+function fromRouteKind(body: unknown): StepUpErrorKind | undefined {
   const kind = isRecord(body) && isRecord(body.error) ? body.error.kind : undefined;
   if (typeof kind !== 'string') return undefined;
-  switch (kind) {
-    case 'invalid-otp':
-    case 'expired':
-    case 'attempts-exhausted':
-    case 'resends-exhausted':
-    case 'send-rejected':
-    case 'rate-limited':
-      return kind;
-    case 'code-unconfirmed':
-      return operation === 'validate-otp' ? 'code-unconfirmed' : 'send-rejected';
-    case 'option-not-issued':
-      return 'send-rejected';
-    // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
-    // cannot work, a new one is needed
-    case 'no-step-up':
-    case 'no-session':
-    case 'code-not-sent':
-      return operation === 'validate-otp' ? 'expired' : 'send-rejected';
-    case 'upstream-timeout':
-      return 'timeout';
-    case 'busy':
-    case 'store-unavailable':
-    case 'upstream-error':
-    case 'upstream-unreachable':
-      return 'server-error';
-    case 'already-verified':
-      return 'send-rejected';
-    // the merchant's integration is wrong (a path, a header, a body): not the cardholder's code
-    case 'bad-request':
-    case 'unsupported-media-type':
-    case 'payload-too-large':
-    case 'not-found':
-    case 'method-not-allowed':
-      return 'unknown';
-    default:
-      return undefined;
-  }
+  return OWN_KINDS.includes(kind) ? (kind as StepUpErrorKind) : ROUTE_KINDS.get(kind);
 }
 
 /** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */
@@ -122,10 +114,13 @@ function errorText(body: unknown): string {
   return parts.join(' ');
 }
 
-/** Wraps a rejection from the backend into a typed `StepUpError`. */
+/**
+ * Wraps a rejection from the backend into a typed `StepUpError`. The kind is the merchant's classifier's,
+ * else the default one, held to what the operation can mean (`kindForOperation`).
+ */
 export function toStepUpError(
   error: unknown,
-  operation: 'create-otp' | 'validate-otp',
+  operation: BackendOperation,
   classify?: ErrorClassifier,
 ): StepUpError {
   if (error instanceof StepUpError) return error;
@@ -138,7 +133,7 @@ export function toStepUpError(
   } catch {
     kind = undefined; // a throwing merchant classifier must not break the flow
   }
-  kind ??= defaultClassifyError(input);
+  kind = kindForOperation(kind ?? defaultClassifyError(input), operation);
   const detail = error instanceof Error ? error.message : String(error);
   return new StepUpError(kind, operation, `${operation} failed (${kind}): ${detail}`, {
     status,

@@ -2,7 +2,7 @@
 export type StepUpErrorKind =
   /** The issuer offered no SMS, email or online-banking option. */
   | 'no-otp-options'
-  /** The backend refused to send a code (a 4xx answer to create-OTP). */
+  /** The backend refused to send a code (a 4xx answer to createOtp). */
   | 'send-rejected'
   /** No more codes may be sent for this card. */
   | 'resends-exhausted'
@@ -31,8 +31,11 @@ export type StepUpErrorKind =
   /** The backend failed in a way the kit could not read. */
   | 'unknown';
 
-/** The backend call that failed. */
-export type StepUpOperation = 'create-otp' | 'validate-otp' | 'setup' | 'clock';
+/** The two backend calls of a step-up, spelled this way wherever they are data (errors, mutation keys, runners). */
+export type BackendOperation = 'create-otp' | 'validate-otp';
+
+/** What failed: a backend call, the setup (no OTP option), or the clock (the code expired). */
+export type StepUpOperation = BackendOperation | 'setup' | 'clock';
 
 /** How a transport-level failure of a backend call happened. */
 export type StepUpBackendErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'malformed';
@@ -85,15 +88,26 @@ export class StepUpError extends Error {
   }
 }
 
+/** Kinds that speak of the code in hand; a send has no code yet, so they never describe one. */
+const CODE_KINDS: readonly StepUpErrorKind[] = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconfirmed'];
+/** Kinds that refuse a send. */
+const SEND_KINDS: readonly StepUpErrorKind[] = ['send-rejected', 'resends-exhausted'];
+/** Kinds any call may fail with; "Try again" repeats the call. */
+const CALL_KINDS: readonly StepUpErrorKind[] = ['rate-limited', 'server-error', 'network', 'timeout', 'malformed-response', 'unknown'];
+
 /** Errors after which "Try again" repeats the same call. */
 export function isRetryable(kind: StepUpErrorKind): boolean {
-  return (
-    kind === 'server-error' ||
-    kind === 'network' ||
-    kind === 'timeout' ||
-    kind === 'malformed-response' ||
-    kind === 'rate-limited' ||
-    kind === 'unknown' ||
-    kind === 'send-rejected'
-  );
+  return kind === 'send-rejected' || CALL_KINDS.includes(kind);
+}
+
+/**
+ * The kind a failed call may carry: a kind that cannot describe the operation (a wrong or expired code
+ * for a send, "no more codes" for a check, a kind the kit does not know) becomes the operation's own
+ * refusal, `send-rejected` or `unknown`, both of which "Try again" answers, so no failure leaves the
+ * cardholder without a next step.
+ */
+export function kindForOperation(kind: StepUpErrorKind | undefined, operation: BackendOperation): StepUpErrorKind {
+  const send = operation === 'create-otp';
+  if (kind && (CALL_KINDS.includes(kind) || (send ? SEND_KINDS : CODE_KINDS).includes(kind))) return kind;
+  return send ? 'send-rejected' : 'unknown';
 }

@@ -29,6 +29,7 @@ export {
   StepUpBackendError,
   StepUpError,
   isRetryable,
+  type BackendOperation,
   type StepUpBackendErrorKind,
   type StepUpErrorKind,
   type StepUpOperation,
@@ -40,29 +41,27 @@ export {
   type ErrorClassifier,
   type ErrorClassifierInput,
 } from './classify.js';
+export { inGroup, type StatusGroup, type StatusIn, type StepUpStatus } from './status.js';
 export {
   initialState,
+  isPastDeadline,
+  resendsLeft,
   transition,
   type CodeSession,
   type StepUpEvent,
   type StepUpEventType,
   type StepUpState,
-  type StepUpStatus,
 } from './machine.js';
 export {
   attemptsLeft,
+  availableActions,
   canResend,
   currentCode,
-  isBusy,
-  isCodeEditable,
-  isExpired,
-  isFinal,
-  isResendOffered,
-  resendsLeft,
-  secondsLeft,
-  secondsUntil,
-  phaseOf,
   currentError,
+  isChoiceReopened,
+  offers,
+  phaseOf,
+  type StepUpAction,
   type StepUpPhase,
 } from './selectors.js';
 export {

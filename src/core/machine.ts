@@ -1,24 +1,13 @@
 import { StepUpError } from './errors.js';
+import { inGroup } from './status.js';
 import type { OtpGrant, StepUpOption } from './types.js';
 
-/** The states of a step-up, exposed on the root as `data-status`. */
-export type StepUpStatus =
-  | 'no-options'
-  | 'choosing'
-  | 'sending'
-  | 'send-failed'
-  | 'code-entry'
-  | 'verifying'
-  | 'verify-failed'
-  | 'attempts-exhausted'
-  | 'expired'
-  | 'verified'
-  | 'cancelled';
+export type { StepUpStatus } from './status.js';
 
 /** The code currently with the cardholder. */
 export interface CodeSession {
   option: StepUpOption;
-  /** When the create-OTP answer arrived (epoch ms). */
+  /** When the createOtp answer arrived (epoch ms). */
   sentAt: number;
   /** When the code expires (epoch ms), if the backend said. */
   expiresAt?: number;
@@ -32,9 +21,9 @@ export interface CodeSession {
 interface Base {
   /** The OTP options offered to the cardholder. */
   options: StepUpOption[];
-  /** Successful create-OTP calls in this step-up, across channels (Visa counts sends per token). */
+  /** Successful createOtp calls in this step-up, across channels (Visa counts sends per token). */
   sends: number;
-  /** Create-OTP calls allowed in this step-up, if the backend said. */
+  /** `createOtp` calls allowed in this step-up, if the backend said. */
   maxRequests?: number;
 }
 
@@ -63,7 +52,11 @@ export type StepUpEvent =
   /** The cardholder submitted a complete code. */
   | { type: 'SUBMIT'; now: number }
   | { type: 'VERIFY_SUCCEEDED'; response: Record<string, unknown> }
-  | { type: 'VERIFY_FAILED'; error: StepUpError }
+  /**
+   * The validate call failed, or answered with something that is not a Visa answer. `now` is when the
+   * answer arrived: a code whose deadline passed while it was checked is expired, whatever the answer said.
+   */
+  | { type: 'VERIFY_FAILED'; error: StepUpError; now?: number }
   /** Repeat the call that failed (send or validate), once. */
   | { type: 'RETRY' }
   /** The clock reached the code's deadline. */
@@ -82,18 +75,32 @@ export function initialState(options: StepUpOption[]): StepUpState {
     : { status: 'choosing', options: otp, sends: 0 };
 }
 
-/** Resends left in this step-up, or `undefined` when the backend gave no limit. */
-export function remainingSends(state: Base): number | undefined {
+/** New codes that may still be requested in this step-up, or `undefined` when the backend gave no limit. */
+export function resendsLeft(state: Base): number | undefined {
   return state.maxRequests === undefined ? undefined : Math.max(0, state.maxRequests - state.sends);
+}
+
+/** Validation attempts left for a code, or `undefined` when the backend gave no limit. */
+export function attemptsLeftFor(code: CodeSession): number | undefined {
+  return code.maxVerifications === undefined ? undefined : Math.max(0, code.maxVerifications - code.failedAttempts);
+}
+
+/** Whether the code's deadline has passed at `now`: the one place a deadline is compared. */
+export function isPastDeadline(code: CodeSession, now: number): boolean {
+  return code.expiresAt !== undefined && now >= code.expiresAt;
 }
 
 function base(state: StepUpState): Base {
   return { options: state.options, sends: state.sends, maxRequests: state.maxRequests };
 }
 
-function canSendMore(state: StepUpState): boolean {
-  const left = remainingSends(state);
-  return left === undefined || left > 0;
+/** The state `status`, holding `rest`, with the step-up's options and send budget carried over. */
+function to<S extends StepUpState['status']>(
+  state: StepUpState,
+  status: S,
+  rest: Omit<Extract<StepUpState, { status: S }>, keyof Base | 'status'>,
+): StepUpState {
+  return { ...base(state), status, ...rest } as StepUpState;
 }
 
 /**
@@ -103,24 +110,18 @@ function canSendMore(state: StepUpState): boolean {
 export function transition(state: StepUpState, event: StepUpEvent): StepUpState {
   switch (event.type) {
     case 'SEND': {
-      if (state.status !== 'choosing' && state.status !== 'send-failed') return state;
+      if (!inGroup(state, 'sendable') || resendsLeft(state) === 0) return state;
       if (!state.options.some((o) => o.id === event.option.id)) return state;
-      if (state.status === 'send-failed' && event.option.id !== state.option.id) return state;
-      if (!canSendMore(state)) return state;
-      const resend = state.status === 'send-failed' ? state.resend : false;
-      const code = state.status === 'send-failed' ? state.code : undefined;
-      return { ...base(state), status: 'sending', option: event.option, resend, code };
+      if (state.status === 'send-failed') {
+        // Try again repeats the failed send; another option goes through the channel choice
+        if (event.option.id !== state.option.id) return state;
+        return to(state, 'sending', { option: event.option, resend: state.resend, code: state.code });
+      }
+      return to(state, 'sending', { option: event.option, resend: false });
     }
     case 'RESEND': {
-      if (
-        state.status !== 'code-entry' &&
-        state.status !== 'expired' &&
-        state.status !== 'attempts-exhausted' &&
-        state.status !== 'verify-failed'
-      )
-        return state;
-      if (!canSendMore(state)) return state;
-      return { ...base(state), status: 'sending', option: state.code.option, resend: true, code: state.code };
+      if (!inGroup(state, 'resendable') || resendsLeft(state) === 0) return state;
+      return to(state, 'sending', { option: state.code.option, resend: true, code: state.code });
     }
     case 'SEND_SUCCEEDED': {
       if (state.status !== 'sending') return state;
@@ -149,72 +150,59 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'SUBMIT': {
       // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
-      if (state.status !== 'code-entry' && state.status !== 'verify-failed') return state;
-      if (state.code.expiresAt !== undefined && event.now >= state.code.expiresAt)
-        return { ...base(state), status: 'expired', code: state.code };
-      if (isOutOfAttempts(state.code)) return { ...base(state), status: 'attempts-exhausted', code: state.code };
-      return { ...base(state), status: 'verifying', code: state.code };
+      if (!inGroup(state, 'editable')) return state;
+      if (isPastDeadline(state.code, event.now)) return to(state, 'expired', { code: state.code });
+      if (attemptsLeftFor(state.code) === 0) return to(state, 'attempts-exhausted', { code: state.code });
+      return to(state, 'verifying', { code: state.code });
     }
     case 'VERIFY_SUCCEEDED': {
       if (state.status !== 'verifying') return state;
-      return { ...base(state), status: 'verified', code: state.code, response: event.response };
+      return to(state, 'verified', { code: state.code, response: event.response });
     }
     case 'VERIFY_FAILED': {
       if (state.status !== 'verifying') return state;
-      const { error } = event;
-      if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
-        const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
-        if (error.kind === 'attempts-exhausted' || isOutOfAttempts(code)) {
-          const exhausted =
-            error.kind === 'attempts-exhausted'
-              ? error
-              : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
-                  status: error.status,
-                  body: error.body,
-                  cause: error,
-                });
-          return { ...base(state), status: 'attempts-exhausted', code, error: exhausted };
-        }
-        return { ...base(state), status: 'code-entry', code, error };
-      }
-      // the code is dead either way: a new one is needed, and no attempt was spent
-      if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return { ...base(state), status: 'expired', code: state.code, error };
-      return { ...base(state), status: 'verify-failed', code: state.code, error };
+      const answered = verifyFailed(state, event.error);
+      // the deadline passed while the code was checked: it is dead whatever the answer said of it
+      if (event.now !== undefined && inGroup(answered, 'expirable') && isPastDeadline(answered.code, event.now))
+        return to(answered, 'expired', { code: answered.code });
+      return answered;
     }
     case 'RETRY': {
-      if (state.status === 'send-failed') {
-        if (!canSendMore(state)) return state;
-        return { ...base(state), status: 'sending', option: state.option, resend: state.resend, code: state.code };
-      }
-      if (state.status === 'verify-failed') {
-        return { ...base(state), status: 'verifying', code: state.code };
-      }
+      if (state.status === 'send-failed') return transition(state, { type: 'SEND', option: state.option });
+      if (state.status === 'verify-failed') return to(state, 'verifying', { code: state.code });
       return state;
     }
     case 'EXPIRE': {
-      if (state.status !== 'code-entry' && state.status !== 'verify-failed' && state.status !== 'attempts-exhausted')
-        return state;
-      if (state.code.expiresAt === undefined || event.now < state.code.expiresAt) return state;
-      return { ...base(state), status: 'expired', code: state.code };
+      if (!inGroup(state, 'expirable') || !isPastDeadline(state.code, event.now)) return state;
+      return to(state, 'expired', { code: state.code });
     }
     case 'CHANGE_METHOD': {
-      if (
-        state.status === 'no-options' ||
-        state.status === 'choosing' ||
-        state.status === 'verifying' ||
-        state.status === 'verified' ||
-        state.status === 'cancelled'
-      )
-        return state;
-      return { ...base(state), status: 'choosing' };
+      if (!inGroup(state, 'changeable')) return state;
+      return to(state, 'choosing', {});
     }
     case 'CANCEL': {
-      if (state.status === 'verified' || state.status === 'cancelled') return state;
-      return { ...base(state), status: 'cancelled' };
+      if (inGroup(state, 'final')) return state;
+      return to(state, 'cancelled', {});
     }
   }
 }
 
-function isOutOfAttempts(code: CodeSession): boolean {
-  return code.maxVerifications !== undefined && code.failedAttempts >= code.maxVerifications;
+/** Where a failed validate leads: a refused code spends an attempt, a dead code needs a new one. */
+function verifyFailed(state: Extract<StepUpState, { status: 'verifying' }>, error: StepUpError): StepUpState {
+  if (error.kind === 'invalid-otp' || error.kind === 'attempts-exhausted') {
+    const code = { ...state.code, failedAttempts: state.code.failedAttempts + 1 };
+    if (error.kind === 'invalid-otp' && attemptsLeftFor(code) !== 0) return to(state, 'code-entry', { code, error });
+    const exhausted =
+      error.kind === 'attempts-exhausted'
+        ? error
+        : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
+            status: error.status,
+            body: error.body,
+            cause: error,
+          });
+    return to(state, 'attempts-exhausted', { code, error: exhausted });
+  }
+  // the code is dead either way: a new one is needed, and no attempt was spent
+  if (error.kind === 'expired' || error.kind === 'code-unconfirmed') return to(state, 'expired', { code: state.code, error });
+  return to(state, 'verify-failed', { code: state.code, error });
 }

@@ -61,14 +61,15 @@ export interface StepUpMessages {
   wrongCodeAttemptsLeft: (params: CountParams) => string;
 }
 
-function plural(locale: string, count: number, one: string, other: string): string {
+/** "1 attempt", "3 attempts": the count and its word, by the locale's plural rules. */
+function counted(locale: string, count: number, one: string, other: string): string {
   let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
   try {
     rule = new Intl.PluralRules(locale).select(count);
   } catch {
     // an unknown locale tag falls back to the English rule above
   }
-  return rule === 'one' ? one : other;
+  return `${count} ${rule === 'one' ? one : other}`;
 }
 
 const METHOD_NAMES: Record<string, string> = {
@@ -105,9 +106,9 @@ export const defaultMessages: StepUpMessages = {
   verifying: 'Checking…',
   expiresIn: ({ time }) => `Code expires in ${time}`,
   expired: 'This code has expired. Request a new code.',
-  attemptsLeft: ({ count, locale }) => `${count} ${plural(locale, count, 'attempt', 'attempts')} left`,
+  attemptsLeft: ({ count, locale }) => `${counted(locale, count, 'attempt', 'attempts')} left`,
   resendCode: 'Resend code',
-  resendsLeft: ({ count, locale }) => `${count} ${plural(locale, count, 'resend', 'resends')} left`,
+  resendsLeft: ({ count, locale }) => `${counted(locale, count, 'resend', 'resends')} left`,
   resendsExhausted: 'No more codes can be sent for this card.',
   useAnotherMethod: 'Use another method',
   tryAgain: 'Try again',
@@ -120,9 +121,9 @@ export const defaultMessages: StepUpMessages = {
     if (seconds <= 0) return 'The code has expired.';
     if (seconds >= 60 && seconds % 60 === 0) {
       const minutes = seconds / 60;
-      return `${minutes} ${plural(locale, minutes, 'minute', 'minutes')} left to enter the code.`;
+      return `${counted(locale, minutes, 'minute', 'minutes')} left to enter the code.`;
     }
-    return `${seconds} ${plural(locale, seconds, 'second', 'seconds')} left to enter the code.`;
+    return `${counted(locale, seconds, 'second', 'seconds')} left to enter the code.`;
   },
   errors: {
     'no-otp-options':
@@ -141,7 +142,7 @@ export const defaultMessages: StepUpMessages = {
     unknown: 'Something went wrong. Please try again.',
   },
   wrongCodeAttemptsLeft: ({ count, locale }) =>
-    count === 0 ? '' : `${count} ${plural(locale, count, 'attempt', 'attempts')} left.`,
+    count === 0 ? '' : `${counted(locale, count, 'attempt', 'attempts')} left.`,
 };
 
 /** Merges a partial override into the defaults (the `errors` map is merged key by key). */

@@ -7,32 +7,29 @@ import type {
   StepUpOption,
 } from './types.js';
 
-const METHOD_SPELLINGS: Record<string, KnownStepUpMethod> = {
-  OTP_SMS: 'OTP_SMS',
-  OTPSMS: 'OTP_SMS',
-  OTP_EMAIL: 'OTP_EMAIL',
-  OTPEMAIL: 'OTP_EMAIL',
-  OTP_ONLINE_BANKING: 'OTP_ONLINE_BANKING',
-  OTPONLINEBANKING: 'OTP_ONLINE_BANKING',
-  APP_TO_APP: 'APP_TO_APP',
-  'APP-TO-APP': 'APP_TO_APP',
-  APPTOAPP: 'APP_TO_APP',
-  CUSTOMER_SERVICE: 'CUSTOMER_SERVICE',
-  CUSTOMERSERVICE: 'CUSTOMER_SERVICE',
-  OUTBOUND_CALL: 'OUTBOUND_CALL',
-  OUTBOUNDCALL: 'OUTBOUND_CALL',
-};
+const KNOWN_METHODS: readonly KnownStepUpMethod[] = [
+  'OTP_SMS',
+  'OTP_EMAIL',
+  'OTP_ONLINE_BANKING',
+  'APP_TO_APP',
+  'CUSTOMER_SERVICE',
+  'OUTBOUND_CALL',
+];
 
 const OTP_METHODS = new Set<string>(['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING']);
 
+/** A method with its separators left out: how TMS, VTS and their docs differ (`OTPSMS`, `APP-TO-APP`). */
+const squash = (method: string) => method.replace(/[_-]/g, '');
+
 /**
  * Maps the spellings seen in TMS, VTS and their docs (`OTPSMS`, `APP-TO-APP`, `otp_sms` …) to the
- * underscore form. Unknown methods are returned upper-cased, not dropped.
+ * underscore form: case, surrounding spaces, underscores and hyphens do not count. Unknown methods are
+ * returned upper-cased, not dropped.
  */
 export function normalizeMethod(method: unknown): string {
   if (typeof method !== 'string') return '';
   const key = method.trim().toUpperCase();
-  return METHOD_SPELLINGS[key] ?? key;
+  return KNOWN_METHODS.find((known) => squash(known) === squash(key)) ?? key;
 }
 
 /** Whether a normalised method delivers a one-time password. */
@@ -91,7 +88,7 @@ const MINUTE = 60_000;
  * `auto`: ≥ 1e12 → epoch milliseconds; ≥ 1e9 → epoch seconds; above 60 → seconds from receipt;
  * 1 … 60 → minutes from receipt; 0 or unknown → no deadline.
  *
- * @param receivedAt when the create-OTP answer arrived, in epoch milliseconds
+ * @param receivedAt when the createOtp answer arrived, in epoch milliseconds
  */
 export function resolveCodeExpiration(
   value: unknown,
@@ -131,7 +128,7 @@ function absolute(deadline: number, receivedAt: number): number | undefined {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
- * Normalises a create-OTP answer. A non-object answer is malformed; garbage inside an object only
+ * Normalises a createOtp answer. A non-object answer is malformed; garbage inside an object only
  * makes that value unknown.
  */
 export function normalizeCreateOtpResponse(

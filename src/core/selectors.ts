@@ -1,68 +1,69 @@
-import { remainingSends, type CodeSession, type StepUpState, type StepUpStatus } from './machine.js';
+import { isRetryable, type StepUpError } from './errors.js';
+import { attemptsLeftFor, resendsLeft, transition, type CodeSession, type StepUpState } from './machine.js';
+import { inGroup } from './status.js';
 
 /** The code with the cardholder, in the states that have one. */
 export function currentCode(state: StepUpState): CodeSession | undefined {
   return 'code' in state ? state.code : undefined;
 }
 
-/**
- * Whole seconds until the code expires, rounded up so "0:00" appears only when it has expired;
- * `undefined` when the backend gave no expiry.
- */
-export function secondsLeft(state: StepUpState, now: number): number | undefined {
-  const expiresAt = currentCode(state)?.expiresAt;
-  return expiresAt === undefined ? undefined : secondsUntil(expiresAt, now);
-}
-
-/** Whole seconds from `now` until `deadline`, rounded up, never below 0. */
-export function secondsUntil(deadline: number, now: number): number {
-  return Math.max(0, Math.ceil((deadline - now) / 1000));
-}
-
-/** Whether the current code has expired at `now`. */
-export function isExpired(state: StepUpState, now: number): boolean {
-  const expiresAt = currentCode(state)?.expiresAt;
-  return state.status === 'expired' || (expiresAt !== undefined && now >= expiresAt);
+/** The error to show the cardholder in this state, if any. */
+export function currentError(state: StepUpState): StepUpError | undefined {
+  return 'error' in state ? state.error : undefined;
 }
 
 /** Validation attempts left for the current code, or `undefined` when unknown. */
 export function attemptsLeft(state: StepUpState): number | undefined {
   const code = currentCode(state);
-  if (!code || code.maxVerifications === undefined) return undefined;
-  return Math.max(0, code.maxVerifications - code.failedAttempts);
-}
-
-/** New codes that may still be requested in this step-up, or `undefined` when unknown. */
-export function resendsLeft(state: StepUpState): number | undefined {
-  return remainingSends(state);
-}
-
-const RESENDABLE: ReadonlySet<StepUpStatus> = new Set(['code-entry', 'expired', 'attempts-exhausted', 'verify-failed']);
-
-/** Whether "Resend code" is offered in this state (it may still be disabled, see `canResend`). */
-export function isResendOffered(state: StepUpState): boolean {
-  return RESENDABLE.has(state.status);
+  return code ? attemptsLeftFor(code) : undefined;
 }
 
 /** Whether "Resend code" can be pressed now. */
 export function canResend(state: StepUpState): boolean {
-  const left = remainingSends(state);
-  return isResendOffered(state) && (left === undefined || left > 0);
+  return transition(state, { type: 'RESEND' }) !== state;
 }
 
-/** Whether a request to the backend is in flight. */
-export function isBusy(state: StepUpState): boolean {
-  return state.status === 'sending' || state.status === 'verifying';
+/**
+ * Whether the channel choice is open again after a failed first send (its message says "choose another
+ * method"): no code was ever sent, and the card may still get one.
+ */
+export function isChoiceReopened(state: StepUpState): boolean {
+  return state.status === 'send-failed' && currentCode(state) === undefined && resendsLeft(state) !== 0;
 }
 
-/** Whether the code field accepts input in this state. */
-export function isCodeEditable(state: StepUpState): boolean {
-  return state.status === 'code-entry' || state.status === 'verify-failed';
+/** Whether "Try again" repeats the failed call: only after a failure it can help, and when it would make a call. */
+export function canRetry(state: StepUpState): boolean {
+  const error = currentError(state);
+  return inGroup(state, 'failed') && error !== undefined && isRetryable(error.kind) && transition(state, { type: 'RETRY' }) !== state;
 }
 
-/** Whether the step-up has ended (verified or cancelled). */
-export function isFinal(state: StepUpState): boolean {
-  return state.status === 'verified' || state.status === 'cancelled';
+/** Whether "Use another method" is offered: not while the list itself is open again, nor with no sends left for any channel. */
+export function canChangeMethod(state: StepUpState): boolean {
+  return inGroup(state, 'changeable') && !isChoiceReopened(state) && resendsLeft(state) !== 0;
+}
+
+/** What the cardholder can do next, besides Cancel. */
+export type StepUpAction = 'choose' | 'send' | 'submit' | 'retry' | 'resend' | 'change-method';
+
+/**
+ * The actions offered in this state, enabled: the `StepUp.*` parts enable exactly these, so a check of
+ * this list (the property tests make one) holds for the screen. Every failure keeps at least one, unless
+ * no more codes can be sent and the code in hand is spent, which the screen then says.
+ */
+export function availableActions(state: StepUpState): StepUpAction[] {
+  const actions: StepUpAction[] = [];
+  if (state.status === 'choosing' || isChoiceReopened(state)) actions.push('choose');
+  if (state.status === 'choosing' && resendsLeft(state) !== 0) actions.push('send');
+  if (inGroup(state, 'editable')) actions.push('submit');
+  if (canRetry(state)) actions.push('retry');
+  if (canResend(state)) actions.push('resend');
+  if (canChangeMethod(state)) actions.push('change-method');
+  return actions;
+}
+
+/** Whether `action` is offered, enabled, in this state (see `availableActions`). */
+export function offers(state: StepUpState, action: StepUpAction): boolean {
+  return availableActions(state).includes(action);
 }
 
 /** Which screen a state belongs to: the channel choice, the code entry, or an end. */
@@ -84,9 +85,4 @@ export function phaseOf(state: StepUpState): StepUpPhase {
     default:
       return 'code';
   }
-}
-
-/** The error to show the cardholder in this state, if any. */
-export function currentError(state: StepUpState): import('./errors.js').StepUpError | undefined {
-  return 'error' in state ? state.error : undefined;
 }

@@ -61,7 +61,7 @@ export interface ValidateOtpRequest {
   tokenId?: string;
 }
 
-/** Answer of create-OTP. Values may be numbers or numeric strings. */
+/** Answer of createOtp. Values may be numbers or numeric strings. */
 export interface CreateOtpResponse {
   maxRequestsAllowed?: number | string;
   maxVerificationAllowed?: number | string;
@@ -90,9 +90,9 @@ export interface StepUpBackend {
 /** How `codeExpiration` is read. `auto` follows the rule in the README. */
 export type CodeExpirationUnit = 'auto' | 'minutes' | 'seconds' | 'epoch-seconds' | 'epoch-milliseconds';
 
-/** A create-OTP answer after normalisation; unknown values are `undefined`. */
+/** A createOtp answer after normalisation; unknown values are `undefined`. */
 export interface OtpGrant {
-  /** Create-OTP requests allowed in this step-up, the first one included. */
+  /** `createOtp` requests allowed in this step-up, the first one included. */
   maxRequests?: number;
   /** Validation attempts allowed for this code. */
   maxVerifications?: number;

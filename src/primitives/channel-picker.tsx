@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useEffect, useId, useRef, type ComponentPropsWithoutRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { MethodIcon } from './method-icon.js';
 import { useStepUpContext } from './context.js';
 import { withDestination } from './destination.js';
-import { isChoiceReopened } from './visibility.js';
+import { isChoiceReopened, offers } from '../core/index.js';
+import { useComposedRefs } from './compose.js';
 
 export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
 
@@ -11,10 +12,11 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * A labelled radio group of the OTP options, each with its kind and masked destination. The values are
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
-export function ChannelPicker(props: ChannelPickerProps) {
-  const { form, options, messages, ids, state, status, changeMethod, choiceFocusKey } = useStepUpContext('StepUp.ChannelPicker');
+export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>(function ChannelPicker(props, ref) {
+  const { form, options, messages, ids, state, changeMethod, choiceFocusKey } = useStepUpContext();
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
+  const composedRef = useComposedRefs(ref, fieldset);
   useEffect(() => {
     if (choiceFocusKey === 0) return;
     const radios = fieldset.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
@@ -23,16 +25,16 @@ export function ChannelPicker(props: ChannelPickerProps) {
   }, [choiceFocusKey]);
   // after a failed first send the error says "choose another method": the list is open for that
   const reopened = isChoiceReopened(state);
-  const locked = status !== 'choosing' && !reopened;
+  const locked = !offers(state, 'choose');
   const error = form.formState.errors.optionId?.message;
   return (
     <fieldset
-      ref={fieldset}
       data-part="channel-picker"
       aria-describedby={error ? ids.optionError : undefined}
       aria-invalid={error ? true : undefined}
-      disabled={locked}
       {...props}
+      ref={composedRef}
+      disabled={locked || props.disabled}
     >
       <legend data-part="legend">{messages.chooseMethod}</legend>
       <Controller
@@ -88,4 +90,4 @@ export function ChannelPicker(props: ChannelPickerProps) {
       ) : null}
     </fieldset>
   );
-}
+});

@@ -1,15 +1,17 @@
 import { OTPInput } from 'input-otp';
-import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type RefObject } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useRef, type ClipboardEvent, type ComponentPropsWithoutRef, type Ref, type RefObject } from 'react';
 import { Controller } from 'react-hook-form';
-import { extractCode, isCodeEditable, sanitizeCode, toAsciiDigits } from '../core/index.js';
+import { extractCode, offers, sanitizeCode, toAsciiDigits } from '../core/index.js';
+import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
-import { showsAttempts, showsCountdown } from './visibility.js';
 
-export interface CodeInputProps {
+export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
   /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
   nonce?: string;
   /** Extra class on the slots' container. */
-  className?: string;
+  slotsClassName?: string;
+  /** The real `<input>` (the part's own ref is its wrapper). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -17,11 +19,15 @@ export interface CodeInputProps {
  * keyboard, drawn as slots. Typed, pasted or autofilled text keeps only its digits; the last digit
  * submits the code. The field has no `name`, so the code never travels with the merchant's form.
  */
-export function CodeInput({ nonce, className }: CodeInputProps) {
+export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function CodeInput(
+  { nonce, slotsClassName, inputRef, ...props },
+  ref,
+) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
-    useStepUpContext('StepUp.CodeInput');
+    useStepUpContext();
   const input = useRef<HTMLInputElement | null>(null);
-  const editable = isCodeEditable(state);
+  const setInput = useComposedRefs(input, inputRef);
+  const editable = offers(state, 'submit');
   const error = form.formState.errors.code?.message;
 
   useEffect(() => {
@@ -31,25 +37,20 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
   // the wrong code's alert, so a screen reader back in the field hears why it is invalid
   const wrongCode = state.status === 'code-entry' && state.error !== undefined;
   const checking = state.status === 'verifying';
-  const describedBy = [
-    ids.codeHint,
-    showsCountdown(state) ? ids.countdown : null,
-    showsAttempts(state) ? ids.attempts : null,
-    error ? ids.codeError : null,
-    wrongCode ? ids.error : null,
-  ].filter((id): id is string => id !== null);
-  // only the parts this layout renders: a custom layout may leave out the attempts or the error
+  // the parts that describe the field, as far as this layout renders them (a layout of the merchant's
+  // own may leave out the attempts or the alert): read from the page once it is drawn
+  const describedBy = [ids.codeHint, ids.countdown, ids.attempts, ids.codeError, wrongCode ? ids.error : ''];
   useLayoutEffect(() => {
     const element = input.current;
     if (!element) return;
     const scope = element.getRootNode() as Document | ShadowRoot;
-    const present = describedBy.filter((id) => scope.getElementById(id));
+    const present = describedBy.filter((id) => id && scope.getElementById(id));
     if (present.length > 0) element.setAttribute('aria-describedby', present.join(' '));
     else element.removeAttribute('aria-describedby');
   });
 
   return (
-    <div data-part="code-field">
+    <div data-part="code-field" {...props} ref={ref}>
       <label htmlFor={ids.code} data-part="code-label">
         {messages.codeLabel}
       </label>
@@ -85,7 +86,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
               <ScrubValueAttribute input={input} value={field.value} />
               <OTPInput
                 ref={(el) => {
-                  input.current = el;
+                  setInput(el);
                   field.ref(el);
                 }}
                 id={ids.code}
@@ -121,7 +122,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
                 aria-invalid={error || wrongCode ? true : undefined}
                 data-part="code-input"
                 nonce={nonce}
-                containerClassName={className}
+                containerClassName={slotsClassName}
                 render={({ slots }) => (
                   <div data-part="code-slots">
                     {slots.map((slot, index) => (
@@ -149,7 +150,7 @@ export function CodeInput({ nonce, className }: CodeInputProps) {
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * The digits of an edit of the field. Digits (local ones too) are kept. An edit with anything else in it

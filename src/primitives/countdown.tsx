@@ -1,22 +1,22 @@
-import type { ComponentPropsWithoutRef } from 'react';
-import { currentCode, formatCountdown } from '../core/index.js';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { currentCode, formatCountdown, inGroup } from '../core/index.js';
 import { useCountdown } from '../react/use-countdown.js';
 import { useStepUpContext } from './context.js';
-import { isCodePending } from './visibility.js';
 
 /**
  * "Code expires in 4:59", computed from the deadline against the wall clock. Its tick re-renders only
  * this element; the 60/30/10/0-second milestones go to the live region. Renders nothing when the
  * backend gave no expiry.
  */
-export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
-  const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext('StepUp.Countdown');
+export const Countdown = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Countdown(props, ref) {
+  const { state, messages, ids, expire, announcer, now, locale } = useStepUpContext();
   const code = currentCode(state);
-  const ticking = isCodePending(state);
+  const ticking = inGroup(state, 'pending');
   const seconds = useCountdown(ticking ? code?.expiresAt : undefined, {
     now,
+    // at 0:00 the step-up's clock is asked; it alone says whether the code has expired
     onExpire: expire,
-    // 0 is said by `expire`, and only when the code really is expired (not while it is being checked)
+    // 0 is said when the code really is expired (not while it is being checked), with the status
     onMilestone: (s) => {
       if (s > 0) announcer.announce(messages.announceTimeLeft({ seconds: s, locale }));
     },
@@ -25,7 +25,7 @@ export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
   if (state.status === 'expired' && state.error?.kind === 'code-unconfirmed') return null;
   if (state.status === 'expired') {
     return (
-      <p id={ids.countdown} data-part="countdown" data-state="expired" {...props}>
+      <p data-part="countdown" data-state="expired" {...props} ref={ref} id={ids.countdown}>
         {messages.expired}
       </p>
     );
@@ -33,14 +33,15 @@ export function Countdown(props: ComponentPropsWithoutRef<'p'>) {
   if (!ticking || seconds === undefined) return null;
   return (
     <p
-      id={ids.countdown}
       role="timer"
       aria-live="off"
       data-part="countdown"
       data-state={seconds <= 30 ? 'ending' : 'running'}
       {...props}
+      ref={ref}
+      id={ids.countdown}
     >
       {messages.expiresIn({ time: formatCountdown(seconds), seconds })}
     </p>
   );
-}
+});

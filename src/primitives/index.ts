@@ -3,6 +3,6 @@ export { ChannelPicker, type ChannelPickerProps } from './channel-picker.js';
 export { CodeInput, type CodeInputProps } from './code-input.js';
 export { Countdown } from './countdown.js';
 export { Title, CodeSentNotice, Attempts, ResendInfo, ErrorMessage, Success, Cancelled } from './texts.js';
-export { SendButton, VerifyButton, ResendButton, ChangeMethodButton, RetryButton, CancelButton } from './buttons.js';
+export { SendButton, VerifyButton, ResendButton, ChangeMethodButton, RetryButton, CancelButton, type StepUpButtonProps } from './buttons.js';
 export { LiveRegion } from './live-region.js';
 export { useStepUpContext, type StepUpContextValue, type StepUpIds } from './context.js';

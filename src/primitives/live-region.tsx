@@ -1,17 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Announcer } from '../react/announcer.js';
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
+import { visuallyHidden } from './compose.js';
 
 /**
  * The one polite live region: status changes and the 60/30/10/0-second milestones, never every second.

@@ -1,12 +1,19 @@
-import { useEffect, useId, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
-import { StepUpContext, type StepUpContextValue } from './context.js';
+import { composeEventHandlers, useComposedRefs } from './compose.js';
+import { StepUpContext, type StepUpContextValue, type StepUpIds } from './context.js';
 import { LiveRegion } from './live-region.js';
+
+/** The ids that tie labels, descriptions and alerts together, each `{useId}-{name}`. */
+const ID_NAMES: Array<keyof StepUpIds> = ['title', 'code', 'codeHint', 'countdown', 'attempts', 'codeError', 'error', 'optionError'];
 
 export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   /** The result of `useStepUpOtp`. */
   stepUp: UseStepUpOtpResult;
-  /** Focus the first enabled field when mounted. */
+  /**
+   * Focus the first enabled field when mounted.
+   * @defaultValue false
+   */
   autoFocus?: boolean;
 }
 
@@ -15,9 +22,10 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
  * It is a `div`, never a `form`, because it sits inside the merchant's checkout form; Enter inside it
  * acts on the step-up instead of submitting that form.
  */
-export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootProps) {
+export const Root = forwardRef<HTMLDivElement, RootProps>(function Root({ stepUp, children, onKeyDown, autoFocus, ...props }, ref) {
   const base = useId();
   const element = useRef<HTMLDivElement>(null);
+  const composedRef = useComposedRefs(ref, element);
   const focusInside = useRef(false);
   useEffect(() => {
     const root = element.current;
@@ -43,24 +51,14 @@ export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootP
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const ids = useMemo(
-    () => ({
-      title: `${base}-title`,
-      code: `${base}-code`,
-      codeHint: `${base}-code-hint`,
-      countdown: `${base}-countdown`,
-      attempts: `${base}-attempts`,
-      codeError: `${base}-code-error`,
-      error: `${base}-error`,
-      optionError: `${base}-option-error`,
-    }),
+    () => Object.fromEntries(ID_NAMES.map((name) => [name, `${base}-${name}`])) as unknown as StepUpIds,
     [base],
   );
   // a new value with each render of the step-up: the parts follow its state (the countdown ticks on its own)
   const value: StepUpContextValue = { ...stepUp, ids, focusInside, rootElement: element };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    onKeyDown?.(event);
-    if (event.defaultPrevented || event.key !== 'Enter') return;
+    if (event.key !== 'Enter') return;
     const target = event.target as HTMLElement;
     if (target.tagName !== 'INPUT') return;
     event.preventDefault();
@@ -71,17 +69,17 @@ export function Root({ stepUp, children, onKeyDown, autoFocus, ...props }: RootP
   return (
     <StepUpContext.Provider value={value}>
       <div
-        ref={element}
+        ref={composedRef}
         role="group"
         aria-labelledby={ids.title}
         data-status={stepUp.status}
         data-part="root"
         {...props}
-        onKeyDown={handleKeyDown}
+        onKeyDown={composeEventHandlers(onKeyDown, handleKeyDown)}
       >
         {children}
         <LiveRegion announcer={stepUp.announcer} />
       </div>
     </StepUpContext.Provider>
   );
-}
+});

@@ -8,7 +8,7 @@ import { useStepUpContext } from './context.js';
  * outside the step-up, nor after the cardholder clicked or tabbed elsewhere.
  */
 export function useRescueFocus(ref: RefObject<HTMLElement | null>, active = true): void {
-  const { focusInside, rootElement } = useStepUpContext('useRescueFocus');
+  const { focusInside, rootElement } = useStepUpContext();
   useEffect(() => {
     if (!active || !focusInside.current) return;
     const root = rootElement.current;

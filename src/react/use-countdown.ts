@@ -2,21 +2,25 @@ import { useEffect, useRef, useState } from 'react';
 import { ANNOUNCE_MILESTONES } from '../core/index.js';
 
 /**
- * The seconds to display: rounded down, and each new value is shown as soon as it is due. A tick that
- * arrives late (a throttled background tab) then leaves the screen at most that lateness behind, so with
- * ticks up to 1 s late the countdown is never more than 1 s away from the true time left. (Rounding up
- * would add a second to that.)
+ * Whole seconds from `now` until `deadline` as the countdown shows them: rounded down, never below 0, so
+ * each new value is shown as soon as it is due. A tick that arrives late (a throttled background tab)
+ * then leaves the screen at most that lateness behind: with ticks up to 1 s late the countdown is never
+ * more than 1 s from the true time left (rounding up would add a second to that). The only rounding of
+ * a deadline into seconds in the kit.
  */
-function secondsUntil(deadline: number, now: number): number {
+export function secondsUntil(deadline: number, now: number): number {
   return Math.max(0, Math.floor((deadline - now) / 1000));
 }
 
 export interface UseCountdownOptions {
   /** The wall clock, `Date.now` unless a test or story injects one. */
   now?: () => number;
-  /** Called once when the deadline is reached. */
+  /**
+   * Called once when the display reaches 0:00, at once when it mounts or wakes there. Whether the code
+   * has expired is for the step-up's own clock to say (`expire()` asks it).
+   */
   onExpire?: () => void;
-  /** Called when the seconds left cross a milestone (60, 30, 10, 0), with the lowest one crossed. */
+  /** Called when the seconds shown cross a milestone (60, 30, 10, 0), with the lowest one crossed. */
   onMilestone?: (seconds: number) => void;
 }
 
@@ -47,38 +51,33 @@ export function useCountdown(deadline: number | undefined, options: UseCountdown
     const clock = callbacks.current.now ?? Date.now;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let previous = secondsUntil(deadline, clock());
-    let expired = false;
+    let done = false;
 
     const tick = () => {
       clearTimeout(timer);
       const t = clock();
-      const remaining = deadline - t;
       const left = secondsUntil(deadline, t);
       setTracked((cur) => (cur.deadline === deadline && cur.seconds === left ? cur : { deadline, seconds: left }));
-      // 60/30/10 as the display reaches them; 0 only when the code has really expired
-      const crossed = ANNOUNCE_MILESTONES.filter((m) => m > 0 && previous > m && left <= m);
-      if (remaining <= 0) crossed.push(0);
-      if (crossed.length > 0 && !expired) callbacks.current.onMilestone?.(Math.min(...crossed));
+      const crossed = ANNOUNCE_MILESTONES.filter((m) => previous > m && left <= m);
+      if (crossed.length > 0) callbacks.current.onMilestone?.(Math.min(...crossed));
       previous = left;
-      if (remaining <= 0) {
-        if (!expired) {
-          expired = true;
-          callbacks.current.onExpire?.();
-        }
+      if (left === 0) {
+        done = true;
+        callbacks.current.onExpire?.();
         return;
       }
       // the next value is due when the time left drops below the one displayed
-      timer = setTimeout(tick, remaining - left * 1000 + 1);
+      timer = setTimeout(tick, deadline - t - left * 1000 + 1);
     };
 
-    if (deadline - clock() <= 0) {
-      expired = true;
+    if (previous === 0) {
+      done = true;
       callbacks.current.onExpire?.();
     } else {
       tick();
     }
     const onWake = () => {
-      if (!expired) tick();
+      if (!done) tick();
     };
     document.addEventListener('visibilitychange', onWake);
     window.addEventListener('focus', onWake);

@@ -1,4 +1,3 @@
-import { StepUpBackendError } from '../core/errors.js';
 import type {
   CreateOtpRequest,
   CreateOtpResponse,
@@ -8,107 +7,43 @@ import type {
   ValidateOtpRequest,
   ValidateOtpResponse,
 } from '../core/types.js';
+import { delay, grantBody, httpError, networkError } from './answers.js';
+import { generateCode, sameCode } from './codes.js';
+import { HISTORY_LIMIT, keepLast, type OutboxMessage, type SandboxCall } from './history.js';
+import { resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxOptions } from './options.js';
 import { visaError } from './visa-errors.js';
 
-/** How the simulator misbehaves, for stories and tests of the failure paths. */
-export type SandboxFailure =
-  | 'none'
-  /** create-OTP answers 500 with a Visa error body. */
-  | 'send-server-error'
-  /** create-OTP answers 400 (the issuer refuses this channel). */
-  | 'send-rejected'
-  /** validate answers 500. */
-  | 'validate-server-error'
-  /** every call fails before an answer (as `fetch` does offline). */
-  | 'network'
-  /** create-OTP answers a body that is not the Visa shape. */
-  | 'malformed'
-  /** every call hangs until it is aborted. */
-  | 'hang';
-
-/** How the simulator states `codeExpiration` in its create-OTP answer. */
-export type SandboxExpirationFormat = 'minutes' | 'seconds' | 'epoch-seconds' | 'epoch-milliseconds';
-
-export interface SandboxOptions {
-  /** The step-up options issued for every token. */
-  stepUpOptions?: RawStepUpOption[];
-  /** Code lifetime in seconds. @defaultValue 300 */
-  codeLifetimeSeconds?: number;
-  /** How `codeExpiration` is written in the answer. @defaultValue 'minutes' */
-  expirationFormat?: SandboxExpirationFormat;
-  /** Create-OTP calls allowed per token. @defaultValue 3 */
-  maxRequestsAllowed?: number;
-  /** Validation attempts allowed per code. @defaultValue 3 */
-  maxVerificationAllowed?: number;
-  /** Answer the three numbers as strings, as Visa's VTS SDK types them. @defaultValue false */
-  numbersAsStrings?: boolean;
-  /**
-   * Answer 0 for `maxRequestsAllowed` and `maxVerificationAllowed`, as Visa's documented example does, while
-   * still enforcing the limits above. @defaultValue false
-   */
-  limitsUnknown?: boolean;
-  /** Accept Visa's sandbox golden code `456789` for every code (or another fixed code). @defaultValue false */
-  goldenCode?: boolean | string;
-  /** Digits per generated code. @defaultValue 6 */
-  codeLength?: number;
-  /** Delay of every answer in milliseconds. @defaultValue 0 */
-  latencyMs?: number;
-  failure?: SandboxFailure;
-  /** The clock (epoch ms). @defaultValue Date.now */
-  now?: () => number;
-  /** A source of numbers in [0, 1) for the codes. @defaultValue crypto-random */
-  random?: () => number;
-}
-
-/** A code as the cardholder's phone, inbox or bank app would show it. */
-export interface OutboxMessage {
-  tokenId: string;
-  optionId: string;
-  method: string;
-  to?: string;
-  code: string;
-  sentAt: number;
-  expiresAt: number;
-}
-
-/** One call the simulator received. */
-export interface SandboxCall {
-  operation: 'createOtp' | 'validateOtp';
-  tokenId: string;
-  body: CreateOtpRequest | ValidateOtpRequest;
-  at: number;
-}
+export type { OutboxMessage, SandboxCall } from './history.js';
+export {
+  DEFAULT_SANDBOX_OPTIONS,
+  SANDBOX_GOLDEN_CODE,
+  type SandboxExpirationFormat,
+  type SandboxFailure,
+  type SandboxOptions,
+} from './options.js';
 
 interface TokenState {
   sends: number;
   code?: { value: string; optionId: string; expiresAt: number; attempts: number; used: boolean };
 }
 
-export const DEFAULT_SANDBOX_OPTIONS: RawStepUpOption[] = [
-  { id: 'c21zLW9wdGlvbi0x', method: 'OTP_SMS', value: '***-***-1234', platformType: 'WEB' },
-  { id: 'ZW1haWwtb3B0aW9uLTE=', method: 'OTP_EMAIL', value: 'j*****n@e*****e.com', platformType: 'WEB' },
-  { id: 'YmFuay1vcHRpb24tMQ==', method: 'OTP_ONLINE_BANKING', value: 'Acme Bank app', platformType: 'WEB' },
-];
-
-export const SANDBOX_GOLDEN_CODE = '456789';
-
 const DEFAULT_TOKEN = 'sandbox-token';
 
 /**
- * An in-memory simulator of the Visa Acceptance step-up endpoints (create-OTP and validate), with
+ * An in-memory simulator of the Visa Acceptance step-up endpoints (createOtp and validate), with
  * Visa's rules as the kit reads them: a fresh code per send, expiry, attempts per code, sends per token,
  * Visa-shaped errors. No Node-only APIs: it runs in stories, tests and the browser alike.
  */
 export class StepUpSandbox {
   readonly backend: StepUpBackend;
-  private options: Required<Omit<SandboxOptions, 'goldenCode'>> & { goldenCode: string | false };
+  private options: ResolvedSandboxOptions;
   private tokens = new Map<string, TokenState>();
   private messages: OutboxMessage[] = [];
   private received: SandboxCall[] = [];
   private listeners = new Set<() => void>();
 
   constructor(options: SandboxOptions = {}) {
-    this.options = resolve(options);
+    this.options = resolveSandboxOptions(options);
     this.backend = {
       createOtp: (request, context) => this.createOtp(request, context),
       validateOtp: (request, context) => this.validateOtp(request, context),
@@ -117,7 +52,7 @@ export class StepUpSandbox {
 
   /** Change any option while running (Storybook controls do). */
   configure(options: SandboxOptions): void {
-    this.options = resolve({ ...this.currentOptions(), ...options });
+    this.options = resolveSandboxOptions({ ...this.currentOptions(), ...options });
     this.emit();
   }
 
@@ -168,7 +103,7 @@ export class StepUpSandbox {
   async createOtp(request: CreateOtpRequest, context?: StepUpCallContext): Promise<CreateOtpResponse> {
     const tokenId = request.tokenId ?? DEFAULT_TOKEN;
     this.record('createOtp', tokenId, request);
-    await this.delay(context?.signal);
+    await delay(this.options, context?.signal);
     const { failure } = this.options;
     if (failure === 'network') throw networkError();
     if (failure === 'send-server-error')
@@ -188,7 +123,7 @@ export class StepUpSandbox {
     token.sends += 1;
     const now = this.options.now();
     const expiresAt = now + this.options.codeLifetimeSeconds * 1000;
-    const code = this.generateCode();
+    const code = generateCode(this.options.codeLength, this.options.random);
     token.code = { value: code, optionId: option.id!, expiresAt, attempts: 0, used: false };
     keepLast(this.messages, {
       tokenId,
@@ -200,13 +135,13 @@ export class StepUpSandbox {
       expiresAt,
     });
     this.emit();
-    return this.grantBody(expiresAt);
+    return grantBody(this.options, expiresAt);
   }
 
   async validateOtp(request: ValidateOtpRequest, context?: StepUpCallContext): Promise<ValidateOtpResponse> {
     const tokenId = request.tokenId ?? DEFAULT_TOKEN;
     this.record('validateOtp', tokenId, request);
-    await this.delay(context?.signal);
+    await delay(this.options, context?.signal);
     const { failure } = this.options;
     if (failure === 'network') throw networkError();
     if (failure === 'validate-server-error')
@@ -232,31 +167,6 @@ export class StepUpSandbox {
     return { action: 'AUTHENTICATION_REGISTRATION' };
   }
 
-  private grantBody(expiresAt: number): CreateOtpResponse {
-    const { expirationFormat, codeLifetimeSeconds, numbersAsStrings, maxRequestsAllowed, maxVerificationAllowed, limitsUnknown } =
-      this.options;
-    const expiration =
-      expirationFormat === 'minutes'
-        ? codeLifetimeSeconds / 60
-        : expirationFormat === 'seconds'
-          ? codeLifetimeSeconds
-          : expirationFormat === 'epoch-seconds'
-            ? Math.floor(expiresAt / 1000)
-            : expiresAt;
-    const format = (n: number) => (numbersAsStrings ? String(n) : n);
-    return {
-      maxRequestsAllowed: format(limitsUnknown ? 0 : maxRequestsAllowed),
-      maxVerificationAllowed: format(limitsUnknown ? 0 : maxVerificationAllowed),
-      codeExpiration: format(expiration),
-    };
-  }
-
-  private generateCode(): string {
-    let code = '';
-    for (let i = 0; i < this.options.codeLength; i++) code += Math.floor(this.options.random() * 10) % 10;
-    return code;
-  }
-
   /** The state of a token, made on first use; the least recently used is forgotten past `HISTORY_LIMIT`. */
   private token(tokenId: string): TokenState {
     const token = this.tokens.get(tokenId) ?? { sends: 0 };
@@ -272,25 +182,6 @@ export class StepUpSandbox {
     this.emit();
   }
 
-  private delay(signal?: AbortSignal): Promise<void> {
-    const hang = this.options.failure === 'hang';
-    const ms = this.options.latencyMs;
-    if (!hang && ms <= 0) return signal?.aborted ? Promise.reject(abortError()) : Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = hang ? undefined : setTimeout(done, ms);
-      function done() {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }
-      function onAbort() {
-        clearTimeout(timer);
-        reject(abortError());
-      }
-      if (signal?.aborted) onAbort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   private emit() {
     this.listeners.forEach((l) => l());
   }
@@ -299,60 +190,4 @@ export class StepUpSandbox {
 /** Creates a simulator; `sandbox.backend` is the `StepUpBackend` to give `<StepUpOtp>`. */
 export function createSandbox(options: SandboxOptions = {}): StepUpSandbox {
   return new StepUpSandbox(options);
-}
-
-/**
- * Calls, messages and tokens kept at most, oldest dropped first: the sandbox server may run for days,
- * and every validate body it records holds a code.
- */
-const HISTORY_LIMIT = 10_000;
-
-function keepLast<T>(list: T[], item: T): void {
-  list.push(item);
-  if (list.length > HISTORY_LIMIT) list.splice(0, list.length - HISTORY_LIMIT);
-}
-
-/** Compares codes in a time that does not depend on where they differ. */
-function sameCode(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
-}
-
-function resolve(options: SandboxOptions): StepUpSandbox['options'] {
-  const golden = options.goldenCode === true ? SANDBOX_GOLDEN_CODE : options.goldenCode || false;
-  return {
-    stepUpOptions: options.stepUpOptions ?? DEFAULT_SANDBOX_OPTIONS,
-    codeLifetimeSeconds: options.codeLifetimeSeconds ?? 300,
-    expirationFormat: options.expirationFormat ?? 'minutes',
-    maxRequestsAllowed: options.maxRequestsAllowed ?? 3,
-    maxVerificationAllowed: options.maxVerificationAllowed ?? 3,
-    numbersAsStrings: options.numbersAsStrings ?? false,
-    limitsUnknown: options.limitsUnknown ?? false,
-    goldenCode: golden,
-    codeLength: options.codeLength ?? 6,
-    latencyMs: options.latencyMs ?? 0,
-    failure: options.failure ?? 'none',
-    now: options.now ?? Date.now,
-    random: options.random ?? cryptoRandom,
-  };
-}
-
-function cryptoRandom(): number {
-  const buffer = new Uint32Array(1);
-  globalThis.crypto.getRandomValues(buffer);
-  return buffer[0]! / 2 ** 32;
-}
-
-function httpError(status: number, body: unknown): StepUpBackendError {
-  return new StepUpBackendError('http', `sandbox answered ${status}`, { status, body });
-}
-
-function networkError(): StepUpBackendError {
-  return new StepUpBackendError('network', 'sandbox: the network is down', { cause: new TypeError('Failed to fetch') });
-}
-
-function abortError(): StepUpBackendError {
-  return new StepUpBackendError('aborted', 'sandbox: the call was aborted');
 }

@@ -119,7 +119,7 @@ describe('defaultClassifyError', () => {
     });
   });
 
-  describe('create-OTP 4xx', () => {
+  describe('createOtp 4xx', () => {
     it('400 → send-rejected', () => {
       expect(
         classify(http(400, { errors: [{ type: 'invalidFields', message: 'stepUpOption.id is invalid' }] }), 'create-otp'),

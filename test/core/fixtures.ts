@@ -12,7 +12,7 @@ import {
   type StepUpStatus,
 } from '../../src/core';
 
-/** When the first create-OTP answer arrived (epoch ms). */
+/** When the first createOtp answer arrived (epoch ms). */
 export const T0 = 1_700_000_000_000;
 /** Life of the fixture code: 5 minutes. */
 export const TTL = 300_000;

@@ -35,7 +35,7 @@ import {
 
 deepFreeze(STATES);
 
-/** When the second create-OTP answer arrives in the matrix. */
+/** When the second createOtp answer arrives in the matrix. */
 const T1 = T0 + 120_000;
 const grant: OtpGrant = { maxRequests: 5, maxVerifications: 4, expiresAt: T1 + 600_000 };
 const sendFailure = err('network', 'create-otp');

@@ -4,15 +4,11 @@ import {
   canResend,
   currentCode,
   currentError,
-  isBusy,
-  isCodeEditable,
-  isExpired,
-  isFinal,
-  isResendOffered,
+  isPastDeadline,
+  inGroup,
   phaseOf,
   resendsLeft,
-  secondsLeft,
-  secondsUntil,
+  transition,
   type StepUpPhase,
   type StepUpState,
   type StepUpStatus,
@@ -30,78 +26,25 @@ function table<T>(expected: Record<StepUpStatus, T>) {
   return ALL_STATUSES.map((status) => [status, expected[status]] as const);
 }
 
-describe('secondsUntil', () => {
-  it.each([
-    [299_001, 300],
-    [300_000, 300],
-    [299_999, 300],
-    [299_000, 299],
-    [1, 1],
-    [0, 0],
-    [-1, 0],
-    [-60_000, 0],
-  ])('%d ms before the deadline → %d s', (msLeft, seconds) => {
-    expect(secondsUntil(DEADLINE, DEADLINE - msLeft)).toBe(seconds);
-  });
-});
-
-describe('secondsLeft', () => {
-  it('rounds up: 299.001 s left shows as 300', () => {
-    expect(secondsLeft(codeEntry(), DEADLINE - 299_001)).toBe(300);
-  });
-
-  it('a full 5 minutes is 300', () => {
-    expect(secondsLeft(codeEntry(), T0)).toBe(300);
-  });
-
-  it('a millisecond before the deadline is still 1, never a premature 0', () => {
-    expect(secondsLeft(codeEntry(), DEADLINE - 1)).toBe(1);
-  });
-
-  it('exactly at the deadline is 0', () => {
-    expect(secondsLeft(codeEntry(), DEADLINE)).toBe(0);
-  });
-
-  it('after the deadline stays 0', () => {
-    expect(secondsLeft(codeEntry(), DEADLINE + 90_000)).toBe(0);
-  });
-
-  it('is undefined when the backend gave no expiry', () => {
-    expect(secondsLeft(codeEntry({ expiresAt: undefined }), T0)).toBeUndefined();
-  });
-
-  it('is undefined when there is no code yet', () => {
-    expect(secondsLeft(STATES.choosing, T0)).toBeUndefined();
-    expect(secondsLeft({ status: 'sending', ...budget, option: sms, resend: false }, T0)).toBeUndefined();
-  });
-
-  it('keeps counting the old code during a resend', () => {
-    expect(secondsLeft(STATES.sending, DEADLINE - 10_000)).toBe(10);
-  });
-});
-
-describe('isExpired', () => {
+describe('isPastDeadline: the one place a deadline is compared', () => {
   it('is false before the deadline', () => {
-    expect(isExpired(codeEntry(), DEADLINE - 1)).toBe(false);
+    expect(isPastDeadline(code, DEADLINE - 1)).toBe(false);
   });
 
   it('is true at and after the deadline', () => {
-    expect(isExpired(codeEntry(), DEADLINE)).toBe(true);
-    expect(isExpired(codeEntry(), DEADLINE + 1)).toBe(true);
+    expect(isPastDeadline(code, DEADLINE)).toBe(true);
+    expect(isPastDeadline(code, DEADLINE + 1)).toBe(true);
   });
 
-  it('is never true by clock when no expiry is known', () => {
-    expect(isExpired(codeEntry({ expiresAt: undefined }), Number.MAX_SAFE_INTEGER)).toBe(false);
+  it('is never true when no expiry is known', () => {
+    expect(isPastDeadline({ ...code, expiresAt: undefined }, Number.MAX_SAFE_INTEGER)).toBe(false);
   });
 
-  it('is true in the expired state whatever the clock (the backend said so)', () => {
-    const expired: StepUpState = { status: 'expired', ...budget, code: { ...code, expiresAt: undefined } };
-    expect(isExpired(expired, T0)).toBe(true);
-  });
-
-  it('is false without a code', () => {
-    expect(isExpired(STATES.choosing, DEADLINE + 1)).toBe(false);
-    expect(isExpired(STATES['no-options'], DEADLINE + 1)).toBe(false);
+  it('is what EXPIRE and SUBMIT go by', () => {
+    expect(transition(codeEntry(), { type: 'EXPIRE', now: DEADLINE - 1 }).status).toBe('code-entry');
+    expect(transition(codeEntry(), { type: 'EXPIRE', now: DEADLINE }).status).toBe('expired');
+    expect(transition(codeEntry(), { type: 'SUBMIT', now: DEADLINE }).status).toBe('expired');
+    expect(transition(codeEntry(), { type: 'SUBMIT', now: T0 }).status).toBe('verifying');
   });
 });
 
@@ -141,7 +84,7 @@ describe('resendsLeft', () => {
   });
 });
 
-describe('isResendOffered / canResend across states', () => {
+describe('the resendable group / canResend across states', () => {
   const offered: Record<StepUpStatus, boolean> = {
     'no-options': false,
     choosing: false,
@@ -156,8 +99,8 @@ describe('isResendOffered / canResend across states', () => {
     cancelled: false,
   };
 
-  it.each(table(offered))('isResendOffered(%s) is %s', (status, expected) => {
-    expect(isResendOffered(STATES[status])).toBe(expected);
+  it.each(table(offered))('resendable: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'resendable')).toBe(expected);
   });
 
   it.each(table(offered))('canResend(%s) with resends left is %s', (status, expected) => {
@@ -202,16 +145,16 @@ describe('state flags', () => {
     cancelled: true,
   };
 
-  it.each(table(busy))('isBusy(%s) is %s', (status, expected) => {
-    expect(isBusy(STATES[status])).toBe(expected);
+  it.each(table(busy))('busy: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'busy')).toBe(expected);
   });
 
-  it.each(table(editable))('isCodeEditable(%s) is %s', (status, expected) => {
-    expect(isCodeEditable(STATES[status])).toBe(expected);
+  it.each(table(editable))('editable: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'editable')).toBe(expected);
   });
 
-  it.each(table(final))('isFinal(%s) is %s', (status, expected) => {
-    expect(isFinal(STATES[status])).toBe(expected);
+  it.each(table(final))('final: %s is %s', (status, expected) => {
+    expect(inGroup(STATES[status], 'final')).toBe(expected);
   });
 });
 

@@ -170,7 +170,7 @@ describe('code entry', () => {
     expect(r.validateOtp.mock.calls[0]![0].otp).toBe('123456');
   });
 
-  it('shows the countdown, attempts left and resends left from the create-OTP answer', async () => {
+  it('shows the countdown, attempts left and resends left from the createOtp answer', async () => {
     const r = renderStepUp();
     await sendCode(r, { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 5 });
 

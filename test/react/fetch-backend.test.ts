@@ -42,7 +42,7 @@ function sentHeaders(fetch: ReturnType<typeof stubFetch>, call = 0): Headers {
 }
 
 describe('createFetchBackend', () => {
-  it('POSTs the create-OTP body as JSON to {baseUrl}/one-time-passwords and returns the parsed answer', async () => {
+  it('POSTs the createOtp body as JSON to {baseUrl}/one-time-passwords and returns the parsed answer', async () => {
     const fetch = stubFetch();
     const backend = createFetchBackend({ baseUrl: '/api/step-up', fetch });
 

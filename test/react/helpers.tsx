@@ -31,7 +31,7 @@ export const BANKING = { id: 'opt-bank-1', method: 'OTP_ONLINE_BANKING', value: 
 export const APP_TO_APP = { id: 'opt-app-1', method: 'APP_TO_APP', value: 'Example Bank app' };
 export const CUSTOMER_SERVICE = { id: 'opt-cs-1', method: 'CUSTOMER_SERVICE', value: '1-800-555-0100' };
 
-/** A create-OTP answer: 3 sends, 3 attempts, 5 minutes. */
+/** A createOtp answer: 3 sends, 3 attempts, 5 minutes. */
 export const GRANT: CreateOtpResponse = { maxRequestsAllowed: 3, maxVerificationAllowed: 3, codeExpiration: 5 };
 export const VERIFIED: ValidateOtpResponse = { action: 'AUTHENTICATION_REGISTRATION' };
 
@@ -217,7 +217,7 @@ export function sendButton(): HTMLElement {
   return screen.getByRole('button', { name: 'Send code' });
 }
 
-/** Presses Send and answers the create-OTP call with `grant`. */
+/** Presses Send and answers the createOtp call with `grant`. */
 export async function sendCode(r: Rendered, grant: CreateOtpResponse = GRANT): Promise<void> {
   await r.user.click(sendButton());
   await settle();

@@ -471,7 +471,7 @@ describe('failed send', () => {
     ['"oops"', 'oops'],
     ['null', null],
     ['an array', []],
-  ])('a malformed create-OTP answer (%s) gives a sentence and malformed-response', async (_label, raw) => {
+  ])('a malformed createOtp answer (%s) gives a sentence and malformed-response', async (_label, raw) => {
     const r = renderStepUp();
     await r.user.click(sendButton());
     await settle();

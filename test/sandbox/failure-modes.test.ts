@@ -27,7 +27,7 @@ function make(options: SandboxOptions = {}) {
 }
 
 describe("failure: 'send-server-error'", () => {
-  it('create-OTP answers 500 with a Visa body that the kit reads as server-error; nothing is sent', async () => {
+  it('createOtp answers 500 with a Visa body that the kit reads as server-error; nothing is sent', async () => {
     const sandbox = make({ failure: 'send-server-error' });
     const error = await rejection(sandbox.backend.createOtp(sendRequest(), ctx()));
     expect(error.kind).toBe('http');
@@ -54,7 +54,7 @@ describe("failure: 'send-server-error'", () => {
 });
 
 describe("failure: 'send-rejected'", () => {
-  it('create-OTP answers 400 that the kit reads as send-rejected; nothing is sent', async () => {
+  it('createOtp answers 400 that the kit reads as send-rejected; nothing is sent', async () => {
     const sandbox = make({ failure: 'send-rejected' });
     const error = await rejection(sandbox.backend.createOtp(sendRequest(), ctx()));
     expect(error.kind).toBe('http');
@@ -80,7 +80,7 @@ describe("failure: 'validate-server-error'", () => {
     await expect(sandbox.backend.validateOtp(validateRequest('123456'), ctx())).resolves.toEqual(SUCCESS);
   });
 
-  it('leaves create-OTP alone', async () => {
+  it('leaves createOtp alone', async () => {
     const sandbox = make({ failure: 'validate-server-error' });
     await expect(sandbox.backend.createOtp(sendRequest(), ctx())).resolves.toMatchObject({ codeExpiration: 5 });
     expect(sandbox.lastMessage()?.code).toBe('123456');
@@ -88,7 +88,7 @@ describe("failure: 'validate-server-error'", () => {
 });
 
 describe("failure: 'network'", () => {
-  it('create-OTP rejects with kind network, no status, and sends nothing', async () => {
+  it('createOtp rejects with kind network, no status, and sends nothing', async () => {
     const sandbox = make({ failure: 'network' });
     const error = await rejection(sandbox.backend.createOtp(sendRequest(), ctx()));
     expect(error.kind).toBe('network');
@@ -110,7 +110,7 @@ describe("failure: 'network'", () => {
 });
 
 describe("failure: 'malformed'", () => {
-  it('create-OTP resolves a non-object that the kit rejects as malformed', async () => {
+  it('createOtp resolves a non-object that the kit rejects as malformed', async () => {
     const sandbox = make({ failure: 'malformed' });
     const answer: unknown = await sandbox.backend.createOtp(sendRequest(), ctx());
     expect(answer !== null && typeof answer === 'object' && !Array.isArray(answer)).toBe(false);
@@ -120,7 +120,7 @@ describe("failure: 'malformed'", () => {
 });
 
 describe("failure: 'hang'", () => {
-  it('create-OTP never settles until the signal aborts, then rejects with kind aborted', async () => {
+  it('createOtp never settles until the signal aborts, then rejects with kind aborted', async () => {
     vi.useFakeTimers();
     const sandbox = make({ failure: 'hang' });
     const controller = new AbortController();
@@ -156,7 +156,7 @@ describe("failure: 'hang'", () => {
 });
 
 describe('latency and aborts', () => {
-  it('latencyMs delays the create-OTP answer', async () => {
+  it('latencyMs delays the createOtp answer', async () => {
     vi.useFakeTimers();
     const sandbox = make({ latencyMs: 800 });
     const call = track(sandbox.backend.createOtp(sendRequest(), ctx()));
