@@ -1,9 +1,14 @@
-import type { CatalogMethod, PluralMessage, StepUpCatalog } from './catalog.js';
+import type { CatalogMethod, PluralMessage, StepUpCatalog, StepUpLocale } from './catalog.js';
 import type { StepUpMessages } from './messages.js';
 
 /** Replaces each `{name}` of `template` by its value; an unknown name stays as written. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** A catalog as `<StepUpOtp locale>` takes it: its tag, direction and messages. */
+export function defineLocale(catalog: StepUpCatalog): StepUpLocale {
+  return { locale: catalog.locale, dir: catalog.dir, messages: messagesFromCatalog(catalog) };
 }
 
 /**
@@ -50,7 +55,9 @@ export function messagesFromCatalog(catalog: StepUpCatalog): StepUpMessages {
     // the time is written from the seconds in the language's own digits, m:ss
     expiresIn: ({ seconds }) => {
       const s = Math.max(0, Math.floor(seconds));
-      return fill(catalog.expiresIn, { time: `${minutes.format(Math.floor(s / 60))}:${twoDigits.format(s % 60)}` });
+      const time = `${minutes.format(Math.floor(s / 60))}:${twoDigits.format(s % 60)}`;
+      // m:ss reads left to right in every script: isolated, so right-to-left text never reorders it
+      return fill(catalog.expiresIn, { time: catalog.dir === 'rtl' ? `\u2066${time}\u2069` : time });
     },
     expired: catalog.expired,
     attemptsLeft: ({ count: n }) => count(catalog.attemptsLeft, n),

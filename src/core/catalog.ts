@@ -1,5 +1,19 @@
 import type { StepUpErrorKind } from './errors.js';
 
+import type { StepUpMessages } from './messages.js';
+
+/**
+ * A language ready for the step-up: `stepup-kit/locales/<tag>` exports one as its default, and `locale`
+ * of `<StepUpOtp>` and `useStepUpOtp` takes it. Make your own with `defineLocale(catalog)`.
+ */
+export interface StepUpLocale {
+  /** The BCP 47 tag: the `lang` of the root. */
+  locale: string;
+  /** The direction of the root. */
+  dir: 'ltr' | 'rtl';
+  messages: StepUpMessages;
+}
+
 /** The CLDR plural categories a language may use. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 

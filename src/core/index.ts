@@ -73,3 +73,4 @@ export {
   type StepUpMessages,
   type StepUpMessagesOverride,
 } from './messages.js';
+export type { CatalogMethod, PluralCategory, PluralMessage, StepUpCatalog, StepUpLocale } from './catalog.js';

@@ -146,14 +146,15 @@ export const defaultMessages: StepUpMessages = {
 };
 
 /** Merges a partial override into the defaults (the `errors` map is merged key by key). */
-export function resolveMessages(overrides?: Partial<Omit<StepUpMessages, 'errors'>> & {
-  errors?: Partial<StepUpMessages['errors']>;
-}): StepUpMessages {
-  if (!overrides) return defaultMessages;
+export function resolveMessages(
+  overrides?: Partial<Omit<StepUpMessages, 'errors'>> & { errors?: Partial<StepUpMessages['errors']> },
+  base: StepUpMessages = defaultMessages,
+): StepUpMessages {
+  if (!overrides) return base;
   return {
-    ...defaultMessages,
+    ...base,
     ...defined(overrides),
-    errors: { ...defaultMessages.errors, ...defined(overrides.errors ?? {}) },
+    errors: { ...base.errors, ...defined(overrides.errors ?? {}) },
   } as StepUpMessages;
 }
 

@@ -1,4 +1,5 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /**
  * Arabic (Modern Standard Arabic). The cardholder is addressed without gendered verbs: requests are
@@ -7,7 +8,7 @@ import type { StepUpCatalog } from '../core/catalog.js';
  * واحدة», «محاولتان»), so zero, one and two use the «…المتبقية: {count}» form; 3–10 take the plural, 11
  * and above the singular.
  */
-const ar = {
+export const catalog = {
   locale: 'ar',
   dir: 'rtl',
   title: 'تأكيد هويتك',
@@ -107,4 +108,4 @@ const ar = {
   },
 } satisfies StepUpCatalog;
 
-export default ar;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** German: formal address (Sie). */
-const de = {
+export const catalog = {
   locale: 'de',
   dir: 'ltr',
   title: 'Bestätigen Sie Ihre Identität',
@@ -62,4 +63,4 @@ const de = {
   wrongCodeAttemptsLeft: { one: 'Noch {count} Versuch.', other: 'Noch {count} Versuche.' },
 } satisfies StepUpCatalog;
 
-export default de;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** English: the reference every other catalog is translated from. */
-const en = {
+export const catalog = {
   locale: 'en',
   dir: 'ltr',
   title: 'Confirm it’s you',
@@ -54,4 +55,4 @@ const en = {
   wrongCodeAttemptsLeft: { one: '{count} attempt left.', other: '{count} attempts left.' },
 } satisfies StepUpCatalog;
 
-export default en;
+export default defineLocale(catalog);

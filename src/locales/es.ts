@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Spanish: formal address (usted), in wording read alike in Spain and Latin America. */
-const es = {
+export const catalog = {
   locale: 'es',
   dir: 'ltr',
   title: 'Confirme su identidad',
@@ -67,4 +68,4 @@ const es = {
   wrongCodeAttemptsLeft: { one: 'Queda {count} intento.', many: 'Quedan {count} de intentos.', other: 'Quedan {count} intentos.' },
 } satisfies StepUpCatalog;
 
-export default es;
+export default defineLocale(catalog);

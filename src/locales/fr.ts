@@ -1,10 +1,11 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /**
  * French: formal address (vous). A narrow no-break space (U+202F) stands before ? ! ; and a no-break
  * space (U+00A0) before :, as French typography wants.
  */
-const fr = {
+export const catalog = {
   locale: 'fr',
   dir: 'ltr',
   title: 'Confirmez votre identité',
@@ -74,4 +75,4 @@ const fr = {
   },
 } satisfies StepUpCatalog;
 
-export default fr;
+export default defineLocale(catalog);

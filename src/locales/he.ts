@@ -1,10 +1,11 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /**
  * Hebrew. The cardholder is addressed without gender: instructions are «יש ל…» or «אפשר ל…» with an
  * infinitive, buttons are nouns, and «we» (שולחים, בודקים) says what the page is doing.
  */
-const he = {
+export const catalog = {
   locale: 'he',
   dir: 'rtl',
   title: 'אימות זהות',
@@ -81,4 +82,4 @@ const he = {
   },
 } satisfies StepUpCatalog;
 
-export default he;
+export default defineLocale(catalog);

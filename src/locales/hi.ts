@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Hindi, as Indian bank and UPI apps write it: आप forms, and OTP, SMS, ईमेल, नेट बैंकिंग as cardholders say them. */
-const hi = {
+export const catalog = {
   locale: 'hi',
   dir: 'ltr',
   title: 'पुष्टि करें कि यह आप ही हैं',
@@ -71,4 +72,4 @@ const hi = {
   wrongCodeAttemptsLeft: { one: '{count} प्रयास बाकी है।', other: '{count} प्रयास बाकी हैं।' },
 } satisfies StepUpCatalog;
 
-export default hi;
+export default defineLocale(catalog);

@@ -1,4 +1,7 @@
-import type { StepUpCatalog } from '../core/catalog.js';
+import type { StepUpCatalog, StepUpLocale } from '../core/catalog.js';
+
+export { defineLocale, messagesFromCatalog } from '../core/catalog-messages.js';
+export type { CatalogMethod, PluralCategory, PluralMessage, StepUpCatalog, StepUpLocale } from '../core/catalog.js';
 
 /** The languages `stepup-kit/locales/<tag>` ships, English included. */
 export const SHIPPED_LOCALES = [
@@ -9,7 +12,7 @@ export const SHIPPED_LOCALES = [
 export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 // one dynamic import per language, so a bundler splits each catalog into a chunk of its own
-const LOADERS: Record<ShippedLocale | 'en-XA', () => Promise<{ default: StepUpCatalog }>> = {
+const LOADERS: Record<ShippedLocale | 'en-XA', () => Promise<{ default: StepUpLocale }>> = {
   en: () => import('./en.js'),
   de: () => import('./de.js'),
   es: () => import('./es.js'),
@@ -36,7 +39,7 @@ const LOADERS: Record<ShippedLocale | 'en-XA', () => Promise<{ default: StepUpCa
  *
  * @throws RangeError for a tag that is not shipped
  */
-export async function loadLocale(tag: ShippedLocale | 'en-XA'): Promise<StepUpCatalog> {
+export async function loadLocale(tag: ShippedLocale | 'en-XA'): Promise<StepUpLocale> {
   const load = Object.hasOwn(LOADERS, tag) ? LOADERS[tag] : undefined;
   if (!load) throw new RangeError(`stepup-kit: no catalog for "${tag}"; shipped: ${SHIPPED_LOCALES.join(', ')}`);
   return (await load()).default;
@@ -62,10 +65,10 @@ export function matchLocale<T extends string>(preferred: readonly string[], avai
   return undefined;
 }
 
-/** The catalog among `catalogs` that suits a reader who prefers `preferred` best, or `undefined`. */
-export function matchCatalog(preferred: readonly string[], catalogs: readonly StepUpCatalog[]): StepUpCatalog | undefined {
-  const tag = matchLocale(preferred, catalogs.map((catalog) => catalog.locale));
-  return catalogs.find((catalog) => catalog.locale === tag);
+/** The locale among `locales` (or catalogs) that suits a reader who prefers `preferred` best, or `undefined`. */
+export function matchCatalog<T extends StepUpLocale | StepUpCatalog>(preferred: readonly string[], locales: readonly T[]): T | undefined {
+  const tag = matchLocale(preferred, locales.map((locale) => locale.locale));
+  return locales.find((locale) => locale.locale === tag);
 }
 
 function maximize(tag: string): Intl.Locale | undefined {

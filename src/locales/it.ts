@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Italian: formal address (Lei) in sentences; buttons in the usual short imperative. */
-const it = {
+export const catalog = {
   locale: 'it',
   dir: 'ltr',
   title: 'Conferma dell’identità',
@@ -79,4 +80,4 @@ const it = {
   },
 } satisfies StepUpCatalog;
 
-export default it;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Japanese: です/ます, 「認証コード」 throughout, full-width punctuation. */
-const ja = {
+export const catalog = {
   locale: 'ja',
   dir: 'ltr',
   title: 'ご本人確認',
@@ -63,4 +64,4 @@ const ja = {
   wrongCodeAttemptsLeft: { other: 'あと{count}回入力できます。' },
 } satisfies StepUpCatalog;
 
-export default ja;
+export default defineLocale(catalog);

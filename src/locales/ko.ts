@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Korean: 합니다/하세요, 「인증번호」 throughout; no particle is attached to a placeholder. */
-const ko = {
+export const catalog = {
   locale: 'ko',
   dir: 'ltr',
   title: '본인 확인',
@@ -62,4 +63,4 @@ const ko = {
   wrongCodeAttemptsLeft: { other: '{count}회 더 입력할 수 있습니다.' },
 } satisfies StepUpCatalog;
 
-export default ko;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Dutch: formal address (u), as Dutch banks and checkouts use it. */
-const nl = {
+export const catalog = {
   locale: 'nl',
   dir: 'ltr',
   title: 'Bevestig uw identiteit',
@@ -65,4 +66,4 @@ const nl = {
   wrongCodeAttemptsLeft: { one: 'Nog {count} poging.', other: 'Nog {count} pogingen.' },
 } satisfies StepUpCatalog;
 
-export default nl;
+export default defineLocale(catalog);

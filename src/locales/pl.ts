@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Polish: short imperatives ("Wpisz kod") and impersonal forms, as Polish bank screens use them. */
-const pl = {
+export const catalog = {
   locale: 'pl',
   dir: 'ltr',
   title: 'Potwierdź tożsamość',
@@ -88,4 +89,4 @@ const pl = {
   },
 } satisfies StepUpCatalog;
 
-export default pl;
+export default defineLocale(catalog);

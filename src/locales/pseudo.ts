@@ -1,5 +1,6 @@
 import type { StepUpCatalog } from '../core/catalog.js';
-import en from './en.js';
+import { defineLocale } from '../core/catalog-messages.js';
+import { catalog as en } from './en.js';
 
 const ACCENTED: Record<string, string> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((ch, i) => [ch, [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
@@ -26,10 +27,10 @@ const { locale: _locale, dir, ...texts } = en;
  * The pseudo-locale `en-XA` for QA of a merchant's own checkout: every English sentence accented,
  * lengthened and bracketed. Not for cardholders.
  */
-const enXA: StepUpCatalog = {
+export const catalog: StepUpCatalog = {
   ...transform(texts),
   locale: 'en-XA',
   dir,
 };
 
-export default enXA;
+export default defineLocale(catalog);

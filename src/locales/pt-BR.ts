@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Brazilian Portuguese: "você", as Brazilian checkouts address the buyer. */
-const ptBR = {
+export const catalog = {
   locale: 'pt-BR',
   dir: 'ltr',
   title: 'Confirme sua identidade',
@@ -67,4 +68,4 @@ const ptBR = {
   },
 } satisfies StepUpCatalog;
 
-export default ptBR;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Swedish: "du", as Swedish checkouts address the buyer. */
-const sv = {
+export const catalog = {
   locale: 'sv',
   dir: 'ltr',
   title: 'Bekräfta att det är du',
@@ -60,4 +61,4 @@ const sv = {
   wrongCodeAttemptsLeft: { one: '{count} försök kvar.', other: '{count} försök kvar.' },
 } satisfies StepUpCatalog;
 
-export default sv;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Turkish. */
-const tr = {
+export const catalog = {
   locale: 'tr',
   dir: 'ltr',
   title: 'Kimliğinizi doğrulayın',
@@ -69,4 +70,4 @@ const tr = {
   wrongCodeAttemptsLeft: { one: '{count} deneme hakkınız kaldı.', other: '{count} deneme hakkınız kaldı.' },
 } satisfies StepUpCatalog;
 
-export default tr;
+export default defineLocale(catalog);

@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Ukrainian. */
-const uk = {
+export const catalog = {
   locale: 'uk',
   dir: 'ltr',
   title: 'Підтвердьте, що це Ви',
@@ -90,4 +91,4 @@ const uk = {
   },
 } satisfies StepUpCatalog;
 
-export default uk;
+export default defineLocale(catalog);

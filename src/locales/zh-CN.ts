@@ -1,7 +1,8 @@
 import type { StepUpCatalog } from '../core/catalog.js';
+import { defineLocale } from '../core/catalog-messages.js';
 
 /** Simplified Chinese as mainland checkouts write it: 验证码, 短信, 邮箱, 网上银行; full-width punctuation. */
-const zhCN = {
+export const catalog = {
   locale: 'zh-CN',
   dir: 'ltr',
   title: '身份验证',
@@ -58,4 +59,4 @@ const zhCN = {
   wrongCodeAttemptsLeft: { other: '还可尝试{count}次。' },
 } satisfies StepUpCatalog;
 
-export default zhCN;
+export default defineLocale(catalog);

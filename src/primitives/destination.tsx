@@ -14,7 +14,11 @@ export function withDestination(text: string, destination: string | undefined): 
   return (
     <>
       {text.slice(0, at)}
-      <span data-part="destination">{text.slice(at, end)}</span>
+      {/* isolated: a masked number or address keeps its order inside right-to-left text */}
+      <span data-part="destination">
+        <bdi>{destination}</bdi>
+        {text.slice(at + destination.length, end)}
+      </span>
       {text.slice(end)}
     </>
   );

@@ -74,6 +74,8 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root({ stepUp
         aria-labelledby={ids.title}
         data-status={stepUp.status}
         data-part="root"
+        lang={stepUp.locale}
+        dir={stepUp.dir}
         {...props}
         onKeyDown={composeEventHandlers(onKeyDown, handleKeyDown)}
       >

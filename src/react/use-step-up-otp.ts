@@ -7,6 +7,7 @@ import {
   offers,
   resolveMessages,
   sanitizeCode,
+  type StepUpLocale,
   type StepUpMessages,
   type StepUpMessagesOverride,
   type StepUpOption,
@@ -26,13 +27,19 @@ export type { StepUpVerifiedResult } from '../controller/options.js';
 export type { StepUpFormValues } from './use-field-sync.js';
 
 export interface UseStepUpOtpOptions extends Omit<StepUpControllerOptions, 'runCall'> {
-  /** Overrides of any cardholder-facing string. */
+  /** Overrides of any cardholder-facing string, over the locale's. */
   messages?: StepUpMessagesOverride;
   /**
-   * BCP 47 locale for plural rules.
+   * The language: a locale from `stepup-kit/locales/<tag>` (or `defineLocale`), which brings its messages,
+   * `lang` and direction; or a BCP 47 tag for the plural rules of the built-in English messages.
    * @defaultValue 'en'
    */
-  locale?: string;
+  locale?: string | StepUpLocale;
+  /**
+   * The direction of the step-up, when it must differ from the locale's.
+   * @defaultValue the locale's, else 'ltr'
+   */
+  dir?: 'ltr' | 'rtl';
   /** The QueryClient for the mutations; else the nearest provider's, else a private one. */
   queryClient?: QueryClient;
   /**
@@ -49,7 +56,10 @@ export interface UseStepUpOtpResult {
   /** The OTP options offered. */
   options: StepUpOption[];
   messages: StepUpMessages;
+  /** The BCP 47 tag of the language (the root's `lang`). */
   locale: string;
+  /** The direction of the root. */
+  dir: 'ltr' | 'rtl';
   codeLength: number;
   clientCorrelationId: string;
   form: UseFormReturn<StepUpFormValues>;
@@ -85,10 +95,12 @@ export interface UseStepUpOtpResult {
  * the field values in react-hook-form. `<StepUpOtp>` is built on it.
  */
 export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
-  const locale = options.locale ?? 'en';
+  const language = typeof options.locale === 'object' ? options.locale : undefined;
+  const locale = language?.locale ?? (options.locale as string | undefined) ?? 'en';
+  const dir = options.dir ?? language?.dir ?? 'ltr';
   const codeLength = clampCodeLength(options.codeLength);
   const now = options.now ?? Date.now;
-  const messages = useMemo(() => resolveMessages(options.messages), [options.messages]);
+  const messages = useMemo(() => resolveMessages(options.messages, language?.messages), [options.messages, language]);
   const queryClient = useResolvedQueryClient(options.queryClient);
   const runCall = useMemo(() => mutationRunner(queryClient), [queryClient]);
 
@@ -150,6 +162,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     options: state.options,
     messages,
     locale,
+    dir,
     codeLength,
     clientCorrelationId: controller.clientCorrelationId(),
     form,

@@ -5,11 +5,11 @@ import { fc, test as propTest } from '@fast-check/vitest';
 import type { StepUpCatalog } from '../../src/core/catalog';
 import { messagesFromCatalog } from '../../src/core/catalog-messages';
 import { defaultMessages } from '../../src/core/messages';
-import en from '../../src/locales/en';
+import { catalog as en } from '../../src/locales/en';
 
-const modules = import.meta.glob<{ default: StepUpCatalog }>('../../src/locales/*.ts', { eager: true });
+const modules = import.meta.glob<{ catalog?: StepUpCatalog }>('../../src/locales/*.ts', { eager: true });
 const catalogs = Object.values(modules)
-  .map((module) => module.default)
+  .map((module) => module.catalog)
   .filter((catalog): catalog is StepUpCatalog => typeof catalog?.locale === 'string');
 
 const english = messagesFromCatalog(en);

@@ -2,12 +2,12 @@
 /// <reference types="vite/client" />
 /** Every shipped catalog against the English one: complete, every plural category, placeholders kept, no English left. */
 import type { PluralMessage, StepUpCatalog } from '../../src/core/catalog';
-import en from '../../src/locales/en';
+import { catalog as en } from '../../src/locales/en';
 
-const modules = import.meta.glob<{ default: StepUpCatalog }>('../../src/locales/*.ts', { eager: true });
+const modules = import.meta.glob<{ catalog: StepUpCatalog }>('../../src/locales/*.ts', { eager: true });
 const catalogs = Object.entries(modules)
   .filter(([file]) => !/\/(en|index|pseudo|load[\w-]*)\.ts$/.test(file))
-  .map(([file, module]) => [file.replace(/^.*\/|\.ts$/g, ''), module.default] as const);
+  .map(([file, module]) => [file.replace(/^.*\/|\.ts$/g, ''), module.catalog] as const);
 
 /** Words that are the same in many languages: brand names and the international short forms. */
 const SAME_AS_ENGLISH = new Set(['SMS', 'E-mail', 'Email', 'OK']);

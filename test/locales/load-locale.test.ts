@@ -4,7 +4,7 @@ import { SHIPPED_LOCALES, loadLocale, matchCatalog, matchLocale } from '../../sr
 import de from '../../src/locales/de';
 import en from '../../src/locales/en';
 import fr from '../../src/locales/fr';
-import pseudo from '../../src/locales/pseudo';
+import pseudo, { catalog as pseudoCatalog } from '../../src/locales/pseudo';
 
 describe('loadLocale', () => {
   it.each(SHIPPED_LOCALES)('loads %s with its own tag', async (tag) => {
@@ -61,9 +61,9 @@ describe('matchCatalog', () => {
 describe('the pseudo-locale', () => {
   it('brackets, accents and lengthens every sentence but keeps its placeholders', () => {
     expect(pseudo.locale).toBe('en-XA');
-    expect(pseudo.title).toMatch(/^\[Çöñƒîŕɱ îţ’š ýöû ·+\]$/);
-    expect(pseudo.codeSent).toContain('{destination}');
-    expect(pseudo.attemptsLeft.one).toContain('{count}');
-    expect(pseudo.errors.timeout.length).toBeGreaterThanOrEqual(en.errors.timeout.length * 1.4);
+    expect(pseudo.messages.title).toMatch(/^\[Çöñƒîŕɱ îţ’š ýöû ·+\]$/);
+    expect(pseudoCatalog.codeSent).toContain('{destination}');
+    expect(pseudo.messages.attemptsLeft({ count: 1, locale: 'en' })).toMatch(/^\[1 åţţéɱþţ ļéƒţ ·+\]$/);
+    expect(pseudo.messages.errors.timeout.length).toBeGreaterThanOrEqual(en.messages.errors.timeout.length * 1.4);
   });
 });
