@@ -1,15 +1,26 @@
 import {
   StepUpBackendError,
+  type CheckStepUpResponse,
   type CreateOtpRequest,
   type CreateOtpResponse,
   type StepUpBackend,
+  type SubmitSelectionResponse,
   type ValidateOtpRequest,
   type ValidateOtpResponse,
 } from '../core/index.js';
 
 export interface FetchBackendOptions {
-  /** The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and `{baseUrl}/validate`. */
+  /**
+   * The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and
+   * `{baseUrl}/validate`, and for the methods that complete outside the page to `{baseUrl}/issuer-code`,
+   * `{baseUrl}/check` and `{baseUrl}/selection`.
+   */
   baseUrl: string;
+  /**
+   * A fresh device-session `secureToken` from this browser's VTS iframe, sent with each check so the server can
+   * ask Visa again for this device. A rejection or `undefined` sends the check without one.
+   */
+  getSecureToken?: () => Promise<string | undefined>;
   /** Extra headers (a CSRF token, say), or a function that returns them for each call. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /**
@@ -114,7 +125,25 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     createOtp: (request: CreateOtpRequest, { signal }) =>
       post<CreateOtpResponse>('/one-time-passwords', request, signal),
     validateOtp: (request: ValidateOtpRequest, { signal }) => post<ValidateOtpResponse>('/validate', request, signal),
+    validateIssuerCode: (request, { signal }) => post<ValidateOtpResponse>('/issuer-code', request, signal),
+    checkStepUp: async (request, { signal }) => {
+      const secureToken = request.secureToken ?? (await freshSecureToken(options.getSecureToken, signal));
+      return post<CheckStepUpResponse>('/check', secureToken ? { ...request, secureToken } : request, signal);
+    },
+    submitSelection: (request, { signal }) => post<SubmitSelectionResponse>('/selection', request, signal),
   };
+}
+
+/** The merchant's fresh token, or `undefined` when there is none or getting it failed (the check still runs). */
+async function freshSecureToken(get: (() => Promise<string | undefined>) | undefined, signal: AbortSignal): Promise<string | undefined> {
+  if (!get) return undefined;
+  try {
+    const token = await untilAborted(Promise.resolve().then(get), signal);
+    return typeof token === 'string' && token ? token : undefined;
+  } catch (cause) {
+    if (signal.aborted) throw new StepUpBackendError('aborted', 'POST /check was aborted', { cause });
+    return undefined;
+  }
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
