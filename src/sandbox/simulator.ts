@@ -8,6 +8,9 @@ import type {
   ValidateOtpRequest,
   ValidateOtpResponse,
 } from '../core/types.js';
+import { isOutOfBandMethod, normalizeMethod } from '../core/normalize.js';
+import { OutOfBandIssuer } from './out-of-band.js';
+import { outOfBandBackend } from './out-of-band-backend.js';
 import { visaError } from './visa-errors.js';
 
 /** How the simulator misbehaves, for stories and tests of the failure paths. */
@@ -101,6 +104,8 @@ const DEFAULT_TOKEN = 'sandbox-token';
  */
 export class StepUpSandbox {
   readonly backend: StepUpBackend;
+  /** The issuer's side of the methods that complete outside the page: approve, decline, issuer codes. */
+  readonly outOfBand = new OutOfBandIssuer(() => this.options.now(), () => this.emit());
   private options: Required<Omit<SandboxOptions, 'goldenCode'>> & { goldenCode: string | false };
   private tokens = new Map<string, TokenState>();
   private messages: OutboxMessage[] = [];
@@ -112,6 +117,7 @@ export class StepUpSandbox {
     this.backend = {
       createOtp: (request, context) => this.createOtp(request, context),
       validateOtp: (request, context) => this.validateOtp(request, context),
+      ...outOfBandBackend(this),
     };
   }
 
@@ -160,6 +166,7 @@ export class StepUpSandbox {
   /** Forget every token, code and call. */
   reset(): void {
     this.tokens.clear();
+    this.outOfBand.reset();
     this.messages = [];
     this.received = [];
     this.emit();
@@ -179,7 +186,7 @@ export class StepUpSandbox {
 
     if (!request.clientCorrelationId)
       throw httpError(400, visaError('missingFields', 'clientCorrelationId is required', undefined, 'clientCorrelationId'));
-    const option = this.options.stepUpOptions.find((o) => o.id === request.stepUpOption?.id);
+    const option = this.outOfBand.optionsFor(tokenId, this.options.stepUpOptions).find((o) => o.id === request.stepUpOption?.id);
     if (!option) throw httpError(400, visaError('invalidFields', 'stepUpOption.id is not valid', undefined, 'stepUpOption.id'));
 
     const token = this.token(tokenId);
@@ -188,6 +195,7 @@ export class StepUpSandbox {
     token.sends += 1;
     const now = this.options.now();
     const expiresAt = now + this.options.codeLifetimeSeconds * 1000;
+    if (isOutOfBandMethod(normalizeMethod(option.method))) return this.outOfBand.selected(tokenId, option, this.grantBody(expiresAt));
     const code = this.generateCode();
     token.code = { value: code, optionId: option.id!, expiresAt, attempts: 0, used: false };
     keepLast(this.messages, {
@@ -212,6 +220,8 @@ export class StepUpSandbox {
     if (failure === 'validate-server-error')
       throw httpError(500, visaError('internalError', 'The issuer could not be reached. Try again later.'));
 
+    if (request.otp === undefined && 'issuerAuthCode' in request)
+      return this.outOfBand.validate(tokenId, request.stepUpOption?.id, (request as { issuerAuthCode?: unknown }).issuerAuthCode);
     if (!request.otp) throw httpError(400, visaError('missingFields', 'otp is required', undefined, 'otp'));
     if (typeof request.otp !== 'string') throw httpError(400, visaError('invalidFields', 'otp must be a string', undefined, 'otp'));
     // a validate for a token never sent a code creates nothing (so it cannot push a live one out)
