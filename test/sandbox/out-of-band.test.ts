@@ -74,6 +74,40 @@ describe('the sandbox’s out-of-band methods', () => {
     expect((await rejection(sandbox.backend.validateIssuerCode!(request(code), ctx()))).status).toBe(400);
   });
 
+  it('only records the selection of CUSTOMER_SERVICE, as the merchant server does by default', async () => {
+    const sandbox = make();
+    const id = SANDBOX_METHOD_OPTIONS.CUSTOMER_SERVICE.id!;
+    await expect(sandbox.backend.submitSelection!({ clientCorrelationId: 'c', stepUpOption: { id } }, ctx())).resolves.toEqual({ notified: false });
+    expect(sandbox.calls('createOtp')).toEqual([]);
+    expect(sandbox.outOfBand.pending()).toEqual([expect.objectContaining({ method: 'CUSTOMER_SERVICE', state: 'selected' })]);
+  });
+
+  it('lets a check take latencyMs, be aborted, and fail as offline', async () => {
+    vi.useFakeTimers();
+    try {
+      const sandbox = make();
+      sandbox.configure({ latencyMs: 500 });
+      let settled = false;
+      const check = sandbox.backend.checkStepUp!({ clientCorrelationId: 'c' }, ctx()).then((answer) => ((settled = true), answer));
+      await vi.advanceTimersByTimeAsync(499);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(check).resolves.toEqual({ status: 'pending' });
+
+      const controller = new AbortController();
+      const aborted = sandbox.backend.checkStepUp!({ clientCorrelationId: 'c' }, ctx(controller.signal));
+      controller.abort();
+      expect((await rejection(aborted)).kind).toBe('aborted');
+
+      sandbox.configure({ failure: 'network', latencyMs: 0 });
+      const offline = rejection(sandbox.backend.checkStepUp!({ clientCorrelationId: 'c' }, ctx()));
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await offline).kind).toBe('network');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('forgets decisions, codes and handles on reset', () => {
     const sandbox = make();
     sandbox.outOfBand.decide('tok', 'approved');
