@@ -18,7 +18,8 @@ export interface FetchBackendOptions {
   baseUrl: string;
   /**
    * A fresh device-session `secureToken` from this browser's VTS iframe, sent with each check so the server can
-   * ask Visa again for this device. A rejection or `undefined` sends the check without one.
+   * ask Visa again for this device. A rejection, `undefined`, or no answer within `timeoutMs` sends the check
+   * without one; the caller's abort stops the wait.
    */
   getSecureToken?: () => Promise<string | undefined>;
   /** Extra headers (a CSRF token, say), or a function that returns them for each call. */
@@ -127,7 +128,7 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     validateOtp: (request: ValidateOtpRequest, { signal }) => post<ValidateOtpResponse>('/validate', request, signal),
     validateIssuerCode: (request, { signal }) => post<ValidateOtpResponse>('/issuer-code', request, signal),
     checkStepUp: async (request, { signal }) => {
-      const secureToken = request.secureToken ?? (await freshSecureToken(options.getSecureToken, signal));
+      const secureToken = request.secureToken ?? (await freshSecureToken(options.getSecureToken, signal, timeoutMs));
       return post<CheckStepUpResponse>('/check', secureToken ? { ...request, secureToken } : request, signal);
     },
     submitSelection: (request, { signal }) => post<SubmitSelectionResponse>('/selection', request, signal),
@@ -135,14 +136,27 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
 }
 
 /** The merchant's fresh token, or `undefined` when there is none or getting it failed (the check still runs). */
-async function freshSecureToken(get: (() => Promise<string | undefined>) | undefined, signal: AbortSignal): Promise<string | undefined> {
+async function freshSecureToken(
+  get: (() => Promise<string | undefined>) | undefined,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<string | undefined> {
   if (!get) return undefined;
+  // the caller's abort or the timeout ends the wait (no AbortSignal.any: older Safari lacks it)
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) stop.abort();
+  const timer = timeoutMs > 0 ? setTimeout(onAbort, timeoutMs) : undefined;
   try {
-    const token = await untilAborted(Promise.resolve().then(get), signal);
+    const token = await untilAborted(Promise.resolve().then(get), stop.signal);
     return typeof token === 'string' && token ? token : undefined;
   } catch (cause) {
     if (signal.aborted) throw new StepUpBackendError('aborted', 'POST /check was aborted', { cause });
     return undefined;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -54,4 +54,11 @@ describe('createFetchBackend, out-of-band methods', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
   });
+
+  it('checks without a token when getSecureToken does not answer within timeoutMs', async () => {
+    const fetch = stubFetch();
+    const backend = createFetchBackend({ baseUrl: '/x', fetch, timeoutMs: 30, getSecureToken: () => new Promise(() => {}) });
+    await expect(backend.checkStepUp!(base, { signal: signal() })).resolves.toEqual({ status: 'pending' });
+    expect(sent(fetch).body).toEqual(base);
+  });
 });
