@@ -227,5 +227,61 @@ export function describeOutOfBandRoutes(label: string, makeStore: () => SessionS
       expect(upstream('validateOtp', tokenId)).toHaveLength(1);
       expect(log.lines.join('\n')).not.toContain(code);
     });
+
+    const ROUTES = {
+      check: (b: StepUpBackend, cid: string) => b.checkStepUp!({ clientCorrelationId: cid }, ctx()),
+      selection: (b: StepUpBackend, cid: string) => b.submitSelection!({ clientCorrelationId: cid, stepUpOption: { id: IDS.OUTBOUND_CALL } }, ctx()),
+      'issuer-code': (b: StepUpBackend, cid: string) =>
+        b.validateIssuerCode!({ clientCorrelationId: cid, stepUpOption: { id: IDS.APP_TO_APP_CODE }, issuerAuthCode: 'some-code' }, ctx()),
+    };
+    const upstreamCalls = (tokenId: string) => recorded.bodies.length + server.sandbox.calls().filter((c) => c.tokenId === tokenId).length;
+
+    it.each(Object.keys(ROUTES) as Array<keyof typeof ROUTES>)(
+      '%s: nothing goes upstream for a step-up that startStepUp replaced while the request waited for the lock',
+      async (route) => {
+        const inner = makeStore();
+        let replace: (() => Promise<unknown>) | undefined;
+        const sessions: SessionStore = {
+          get: (key) => inner.get(key),
+          set: (key, value, ttl, lease) => inner.set(key, value, ttl, lease),
+          delete: (key) => inner.delete(key),
+          withLock: async (key, fn, options) => {
+            const pending = replace;
+            replace = undefined;
+            if (pending) await pending();
+            return inner.withLock(key, fn, options);
+          },
+        };
+        const { routes, sessionId, tokenId, browser, cid } = await started({ sessions, minCheckIntervalMs: 0 });
+        replace = () => routes.startStepUp({ sessionId, tokenId: 'tok-other-card', authenticationOptionsBody: { clientCorrelationId: undefined } });
+        const before = upstreamCalls(tokenId);
+        const refused = await failure(ROUTES[route](browser, cid));
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ error: { kind: 'no-step-up' } });
+        // the replacing startStepUp made one authentication-options call, for the other card
+        expect(upstreamCalls(tokenId)).toBe(before + 1);
+      },
+    );
+
+    it.each(Object.keys(ROUTES) as Array<keyof typeof ROUTES>)(
+      '%s: a store that cannot record the call before it goes upstream answers 503 store-unavailable, and Visa is not called',
+      async (route) => {
+        const inner = makeStore();
+        let failing = 0;
+        const sessions: SessionStore = {
+          get: (key) => inner.get(key),
+          set: (key, value, ttl, lease) => (failing-- > 0 ? Promise.reject(new Error('Socket closed unexpectedly')) : inner.set(key, value, ttl, lease)),
+          delete: (key) => inner.delete(key),
+          withLock: (key, fn, options) => inner.withLock(key, fn, options),
+        };
+        const { tokenId, browser, cid } = await started({ sessions, minCheckIntervalMs: 0 });
+        const before = upstreamCalls(tokenId);
+        failing = 3;
+        const error = await failure(ROUTES[route](browser, cid));
+        expect(error.status).toBe(503);
+        expect(error.body).toMatchObject({ error: { kind: 'store-unavailable' } });
+        expect(upstreamCalls(tokenId)).toBe(before);
+      },
+    );
   });
 }
