@@ -110,7 +110,7 @@ export interface CheckStepUpResponse {
   [key: string]: unknown;
 }
 
-/** Submits the choice of a method that sends no code (`OUTBOUND_CALL`: the issuer learns whom to call). */
+/** The choice of a method that sends no code (for `OUTBOUND_CALL` the issuer learns whom to call). */
 export interface SubmitSelectionRequest {
   clientCorrelationId: string;
   stepUpOption: { id: string };
@@ -145,8 +145,9 @@ export interface StepUpBackend {
    */
   checkStepUp?(request: CheckStepUpRequest, context: StepUpCallContext): Promise<CheckStepUpResponse>;
   /**
-   * Submits the choice of a method that sends no code, so the issuer knows to act (`OUTBOUND_CALL`). Optional:
-   * a backend without it never offers `OUTBOUND_CALL`.
+   * Submits the choice of a method that sends no code (`APP_TO_APP`, `CUSTOMER_SERVICE`, `OUTBOUND_CALL`): the
+   * server remembers it for the check and tells the issuer when the method needs it (`stepup-kit/server`: only
+   * `OUTBOUND_CALL` by default). Optional: a backend without it never offers `OUTBOUND_CALL`.
    */
   submitSelection?(request: SubmitSelectionRequest, context: StepUpCallContext): Promise<SubmitSelectionResponse>;
 }
