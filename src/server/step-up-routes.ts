@@ -34,8 +34,9 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   /** @defaultValue silent */
   logger?: StepUpLogger;
   /**
-   * The path the routes live under, e.g. `/api/step-up` (then `/api/step-up/one-time-passwords` and
-   * `/api/step-up/validate` are served). When omitted, any path ending in those segments is served.
+   * The path the routes live under, e.g. `/api/step-up` (then `/api/step-up/one-time-passwords`,
+   * `/validate`, `/issuer-code`, `/check` and `/selection` are served). When omitted, any path ending in one of
+   * those segments is served.
    */
   basePath?: string;
   /**
