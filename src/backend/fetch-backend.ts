@@ -1,16 +1,28 @@
 import { untilAborted } from '../core/abort.js';
 import {
   StepUpBackendError,
+  type CheckStepUpResponse,
   type CreateOtpRequest,
   type CreateOtpResponse,
   type StepUpBackend,
+  type SubmitSelectionResponse,
   type ValidateOtpRequest,
   type ValidateOtpResponse,
 } from '../core/index.js';
 
 export interface FetchBackendOptions {
-  /** The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and `{baseUrl}/validate`. */
+  /**
+   * The merchant's step-up routes, e.g. `/api/step-up`; the kit posts to `{baseUrl}/one-time-passwords` and
+   * `{baseUrl}/validate`, and for the methods that complete outside the page to `{baseUrl}/issuer-code`,
+   * `{baseUrl}/check` and `{baseUrl}/selection`.
+   */
   baseUrl: string;
+  /**
+   * A fresh device-session `secureToken` from this browser's VTS iframe, sent with each check so the server can
+   * ask Visa again for this device. A rejection, `undefined`, or no answer within `timeoutMs` sends the check
+   * without one; the caller's abort stops the wait.
+   */
+  getSecureToken?: () => Promise<string | undefined>;
   /** Extra headers (a CSRF token, say), or a function that returns them for each call. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /**
@@ -117,7 +129,38 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     createOtp: (request: CreateOtpRequest, { signal }) =>
       post<CreateOtpResponse>('/one-time-passwords', request, signal),
     validateOtp: (request: ValidateOtpRequest, { signal }) => post<ValidateOtpResponse>('/validate', request, signal),
+    validateIssuerCode: (request, { signal }) => post<ValidateOtpResponse>('/issuer-code', request, signal),
+    checkStepUp: async (request, { signal }) => {
+      const secureToken = request.secureToken ?? (await freshSecureToken(options.getSecureToken, signal, timeoutMs));
+      return post<CheckStepUpResponse>('/check', secureToken ? { ...request, secureToken } : request, signal);
+    },
+    submitSelection: (request, { signal }) => post<SubmitSelectionResponse>('/selection', request, signal),
   };
+}
+
+/** The merchant's fresh token, or `undefined` when there is none or getting it failed (the check still runs). */
+async function freshSecureToken(
+  get: (() => Promise<string | undefined>) | undefined,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  if (!get) return undefined;
+  // the caller's abort or the timeout ends the wait (no AbortSignal.any: older Safari lacks it)
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) stop.abort();
+  const timer = timeoutMs > 0 ? setTimeout(onAbort, timeoutMs) : undefined;
+  try {
+    const token = await untilAborted(get, stop.signal);
+    return typeof token === 'string' && token ? token : undefined;
+  } catch (cause) {
+    if (signal.aborted) throw new StepUpBackendError('aborted', 'POST /check was aborted', { cause });
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,4 +1,7 @@
 export type {
+  CheckStepUpRequest,
+  CheckStepUpResponse,
+  CheckStepUpStatus,
   CodeExpirationUnit,
   CreateOtpRequest,
   CreateOtpResponse,
@@ -9,11 +12,15 @@ export type {
   StepUpBackend,
   StepUpCallContext,
   StepUpOption,
+  SubmitSelectionRequest,
+  SubmitSelectionResponse,
+  ValidateIssuerCodeRequest,
   ValidateOtpRequest,
   ValidateOtpResponse,
 } from './types.js';
 export {
   isOtpMethod,
+  isOutOfBandMethod,
   isStepUpAction,
   normalizeCreateOtpResponse,
   normalizeMethod,
@@ -22,7 +29,9 @@ export {
   parseLimit,
   parseNumber,
   resolveCodeExpiration,
+  stepUpMethodKind,
   type Parsed,
+  type StepUpMethodKind,
 } from './normalize.js';
 export { clampCodeLength, extractCode, sanitizeCode, toAsciiDigits } from './code.js';
 export {

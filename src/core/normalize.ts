@@ -17,6 +17,10 @@ const KNOWN_METHODS: readonly KnownStepUpMethod[] = [
 ];
 
 const OTP_METHODS = new Set<string>(['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING']);
+const OUT_OF_BAND_METHODS = new Set<string>(['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL']);
+
+/** How a method completes: a one-time password, an approval outside the page, or not known to the kit. */
+export type StepUpMethodKind = 'otp' | 'out-of-band' | 'unknown';
 
 /** A method with its separators left out: how TMS, VTS and their docs differ (`OTPSMS`, `APP-TO-APP`). */
 const squash = (method: string) => method.replace(/[_-]/g, '');
@@ -37,6 +41,18 @@ export function isOtpMethod(method: string): boolean {
   return OTP_METHODS.has(method);
 }
 
+/** Whether a normalised method completes outside the page: the issuer's app or page, or a phone call. */
+export function isOutOfBandMethod(method: string): boolean {
+  return OUT_OF_BAND_METHODS.has(method);
+}
+
+/** The kind of a normalised method. */
+export function stepUpMethodKind(method: string): StepUpMethodKind {
+  return isOtpMethod(method) ? 'otp' : isOutOfBandMethod(method) ? 'out-of-band' : 'unknown';
+}
+
+const PASSED_ON = ['platformType', 'subMethod', 'source', 'requestPayload'] as const;
+
 /**
  * Normalises the raw `stepUpOptions` of the authentication-options answer. Items without a usable
  * `id` are dropped (nothing could be sent for them); everything else is kept in order.
@@ -52,7 +68,9 @@ export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
     seen.add(id);
     const method = normalizeMethod(item.method);
     const value = typeof item.value === 'string' && item.value.trim() ? item.value.trim() : undefined;
-    options.push({ id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption });
+    const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
+    for (const field of PASSED_ON) if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
+    options.push(option);
   }
   return options;
 }

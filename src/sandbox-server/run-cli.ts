@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SANDBOX_METHODS, isSandboxMethod, sandboxStepUpOptions } from '../sandbox/out-of-band-methods.js';
 import type { SandboxMerchant } from './merchants.js';
 import { generateJwtCredentials } from './self-signed-certificate.js';
 import { startSandboxServer, type SandboxServer, type SandboxTokenAction } from './start-sandbox-server.js';
@@ -26,6 +27,8 @@ Requests must be signed with a JWT (the default) or an HTTP Signature (legacy) o
   --limits-per-step-up     count maxRequestsAllowed per step-up, not per token for the server's life
   --token-action <t>=<A>   what authentication-options answers for token t: STEP_UP_AUTHENTICATE (default),
                            AUTHENTICATION_REGISTRATION (no step-up) or AUTHENTICATE (passkey); repeatable
+  --methods <m,m,…>        the step-up methods every token is offered, in order (default the three OTP
+                           channels): ${SANDBOX_METHODS.join(', ')}
   --latency-ms <n>         delay of every answer (default 0)
   --quiet                  do not print one line per request
   --help                   this text`;
@@ -68,6 +71,7 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
       goldenCode: values['golden-code'] ?? false,
       maxRequestsAllowed: values['max-requests'] === undefined ? undefined : integer(values['max-requests'], '--max-requests'),
       latencyMs: values['latency-ms'] === undefined ? undefined : integer(values['latency-ms'], '--latency-ms'),
+      ...(values.methods === undefined ? {} : { stepUpOptions: methods(values.methods) }),
     },
     tokenActions,
     limitsPerStepUp: values['limits-per-step-up'] ?? false,
@@ -111,7 +115,8 @@ export async function runSandboxCli(argv: readonly string[], print: (line: strin
   server.close = () => close().finally(removeGenerated);
   const keyFile = generated?.keyFile ?? '<your private key PEM>';
   print(`stepup-sandbox listening on ${server.url}`);
-  print(`  outbox:          ${server.url}/__outbox`);
+  print(`  outbox:          ${server.url}/__outbox   (approve or decline calls and app approvals there,`);
+  print(`                   or POST ${server.url}/__control/approve {"tokenId"})`);
   print(`  merchant id:     ${merchantId}`);
   print(`  JWT certificate: ${certificateFile}${generated ? '   (made for this run)' : ''}`);
   if (generated) print(`  JWT private key: ${generated.keyFile}`);
@@ -134,6 +139,14 @@ function tokenAction(text: string): [string, SandboxTokenAction] {
   return [token, action as SandboxTokenAction];
 }
 
+function methods(text: string) {
+  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !isSandboxMethod(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new CliUsageError(`--methods needs a comma-separated list of ${SANDBOX_METHODS.join(', ')}; got ${text}`);
+  return sandboxStepUpOptions(names.filter(isSandboxMethod));
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -150,6 +163,7 @@ function parse(argv: readonly string[]) {
       'golden-code': { type: 'boolean' },
       'max-requests': { type: 'string' },
       'latency-ms': { type: 'string' },
+      methods: { type: 'string' },
       'limits-per-step-up': { type: 'boolean' },
       'token-action': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { StepUpSandbox, createSandbox, type SandboxOptions } from '../sandbox/simulator.js';
 import { visaError } from '../sandbox/visa-errors.js';
 import { authenticateRequest } from './authenticate-request.js';
+import { handleControl, sender } from './control-routes.js';
 import { createMerchantRegistry, type SandboxMerchant } from './merchants.js';
 import { outboxPage } from './outbox-page.js';
 import { parseTmsPath, runTmsOperation, type TmsAnswer } from './tms-operations.js';
@@ -81,13 +82,18 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     const method = req.method ?? 'GET';
     const done = (status: number) => options.log?.(`${method} ${url.pathname} ${status}`);
 
+    const control = await handleControl(req, url, { sandbox, body: () => readBody(req), send: sender(res) });
+    if (control !== undefined) return void done(control);
     if (url.pathname === '/__outbox') {
       if (method !== 'GET') return void done(send(res, 405, 'text/plain', 'Use GET'));
       const tokenId = url.searchParams.get('tokenId');
       const messages = sandbox.outbox().filter((m) => !tokenId || m.tokenId === tokenId);
+      const outOfBand = sandbox.outOfBand.pending().filter((p) => !tokenId || p.tokenId === tokenId);
       const wantsJson = url.searchParams.get('format') === 'json' || (url.searchParams.get('format') !== 'html' && !/text\/html/.test(req.headers.accept ?? ''));
       return void done(
-        wantsJson ? send(res, 200, 'application/json', JSON.stringify({ messages })) : send(res, 200, 'text/html; charset=utf-8', outboxPage(messages)),
+        wantsJson
+          ? send(res, 200, 'application/json', JSON.stringify({ messages, outOfBand }))
+          : send(res, 200, 'text/html; charset=utf-8', outboxPage(messages, outOfBand)),
       );
     }
 
@@ -144,6 +150,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // the web variant of APP_TO_APP opens this server's own simulated issuer page
+  sandbox.outOfBand.issuerPageUrl = `http://${host}:${address.port}/__issuer`;
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,

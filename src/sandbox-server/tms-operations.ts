@@ -42,7 +42,7 @@ export async function runTmsOperation(
     if (operation === 'authentication-options') {
       if (typeof body.clientCorrelationId !== 'string' || !body.clientCorrelationId)
         return { kind: 'answer', status: 400, body: visaError('missingFields', 'clientCorrelationId is required', undefined, 'clientCorrelationId') };
-      return { kind: 'answer', status: 201, body: sandbox.authenticationOptions() };
+      return { kind: 'answer', status: 201, body: sandbox.outOfBand.answer(tokenId, sandbox.authenticationOptions().stepUpOptions) };
     }
     if (operation === 'create-otp') {
       const answer = await sandbox.createOtp({ ...(body as unknown as CreateOtpRequest), tokenId }, { signal });

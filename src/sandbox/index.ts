@@ -10,3 +10,12 @@ export {
   type SandboxOptions,
 } from './simulator.js';
 export { visaError, type VisaErrorBody } from './visa-errors.js';
+export {
+  SANDBOX_ISSUER_PAGE_URL,
+  SANDBOX_METHOD_OPTIONS,
+  SANDBOX_METHODS,
+  isSandboxMethod,
+  sandboxStepUpOptions,
+  type SandboxMethod,
+} from './out-of-band-methods.js';
+export { OutOfBandIssuer, type AuthenticationOptionsAnswer, type OutOfBandDecision, type OutOfBandRequest } from './out-of-band.js';

@@ -7,10 +7,13 @@ import type {
   ValidateOtpRequest,
   ValidateOtpResponse,
 } from '../core/types.js';
+import { isOutOfBandMethod, normalizeMethod } from '../core/normalize.js';
 import { delay, grantBody, httpError, networkError } from './answers.js';
 import { generateCode, sameCode } from './codes.js';
 import { HISTORY_LIMIT, keepLast, type OutboxMessage, type SandboxCall } from './history.js';
 import { resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxOptions } from './options.js';
+import { OutOfBandIssuer } from './out-of-band.js';
+import { outOfBandBackend } from './out-of-band-backend.js';
 import { visaError } from './visa-errors.js';
 
 export type { OutboxMessage, SandboxCall } from './history.js';
@@ -36,6 +39,8 @@ const DEFAULT_TOKEN = 'sandbox-token';
  */
 export class StepUpSandbox {
   readonly backend: StepUpBackend;
+  /** The issuer's side of the methods that complete outside the page: approve, decline, issuer codes. */
+  readonly outOfBand = new OutOfBandIssuer(() => this.options.now(), () => this.emit());
   private options: ResolvedSandboxOptions;
   private tokens = new Map<string, TokenState>();
   private messages: OutboxMessage[] = [];
@@ -47,6 +52,7 @@ export class StepUpSandbox {
     this.backend = {
       createOtp: (request, context) => this.createOtp(request, context),
       validateOtp: (request, context) => this.validateOtp(request, context),
+      ...outOfBandBackend(this),
     };
   }
 
@@ -95,6 +101,7 @@ export class StepUpSandbox {
   /** Forget every token, code and call. */
   reset(): void {
     this.tokens.clear();
+    this.outOfBand.reset();
     this.messages = [];
     this.received = [];
     this.emit();
@@ -114,7 +121,7 @@ export class StepUpSandbox {
 
     if (!request.clientCorrelationId)
       throw httpError(400, visaError('missingFields', 'clientCorrelationId is required', undefined, 'clientCorrelationId'));
-    const option = this.options.stepUpOptions.find((o) => o.id === request.stepUpOption?.id);
+    const option = this.outOfBand.optionsFor(tokenId, this.options.stepUpOptions).find((o) => o.id === request.stepUpOption?.id);
     if (!option) throw httpError(400, visaError('invalidFields', 'stepUpOption.id is not valid', undefined, 'stepUpOption.id'));
 
     const token = this.token(tokenId);
@@ -123,6 +130,7 @@ export class StepUpSandbox {
     token.sends += 1;
     const now = this.options.now();
     const expiresAt = now + this.options.codeLifetimeSeconds * 1000;
+    if (isOutOfBandMethod(normalizeMethod(option.method))) return this.outOfBand.selected(tokenId, option, grantBody(this.options, expiresAt));
     const code = generateCode(this.options.codeLength, this.options.random);
     token.code = { value: code, optionId: option.id!, expiresAt, attempts: 0, used: false };
     keepLast(this.messages, {
@@ -147,6 +155,8 @@ export class StepUpSandbox {
     if (failure === 'validate-server-error')
       throw httpError(500, visaError('internalError', 'The issuer could not be reached. Try again later.'));
 
+    if (request.otp === undefined && 'issuerAuthCode' in request)
+      return this.outOfBand.validate(tokenId, request.stepUpOption?.id, (request as { issuerAuthCode?: unknown }).issuerAuthCode);
     if (!request.otp) throw httpError(400, visaError('missingFields', 'otp is required', undefined, 'otp'));
     if (typeof request.otp !== 'string') throw httpError(400, visaError('invalidFields', 'otp must be a string', undefined, 'otp'));
     // a validate for a token never sent a code creates nothing (so it cannot push a live one out)

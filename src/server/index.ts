@@ -26,6 +26,7 @@ export {
   type StepUpStatus,
 } from './step-up-routes.js';
 export type { StartStepUpInput, StartStepUpResult } from './start-step-up.js';
+export { defaultInterpretCheck, type CheckAnswer, type CheckInterpreter } from './check-step-up.js';
 export type { RouteOutcome, StepUpRouteErrorBody, StepUpRouteErrorKind } from './route-outcome.js';
 export {
   LockLostError,

@@ -16,8 +16,11 @@ export interface StepUpLogger {
 /** The default: the routes say nothing unless given a logger. */
 export const silentLogger: StepUpLogger = { info() {}, warn() {}, error() {} };
 
-/** Fields whose values never reach a log, at any depth: the code, and a request body that may hold it. */
-const SECRET_FIELD = /^(?:otp|body)$/i;
+/**
+ * Fields whose values never reach a log, at any depth: the code, an issuer's code, a device-session token, an
+ * issuer app's identity and payload, and a request body that may hold any of them.
+ */
+const SECRET_FIELD = /^(?:otp|body|issuerAuthCode|secureToken|requestPayload|source)$/i;
 
 /**
  * Wraps a logger so that nothing secret reaches it through text the routes do not control: a field named

@@ -14,7 +14,7 @@ const TOKEN_IN_PATH = /(tokenized-cards\/)([A-Za-z0-9_=%-]+)/g;
 // the value of a field named `otp` in JSON ("otp":"…", also escaped inside a JSON string), in util.inspect's
 // form (otp: '…') and in a query string or form (otp=…). Only the field's value is replaced: a code that
 // happens to be a word ("validate") must not rewrite the rest of the line.
-const OTP_FIELD = /((?<![A-Za-z0-9_])otp(?:\\*["'])?\s*[:=]\s*(?:\\*["'])?)(?!\[redacted\])[^\s"'\\&,;)}\]]+/gi;
+const OTP_FIELD = /((?<![A-Za-z0-9_])(?:otp|issuerAuthCode|secureToken)(?:\\*["'])?\s*[:=]\s*(?:\\*["'])?)(?!\[redacted\])[^\s"'\\&,;)}\]]+/gi;
 
 /** `text` with token ids masked and `otp` field values replaced by `[redacted]`. */
 export function scrubText(text: string): string {

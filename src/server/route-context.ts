@@ -9,6 +9,7 @@ import {
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';
+import type { CheckInterpreter } from './check-step-up.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** What the route handlers share. */
@@ -20,6 +21,11 @@ export interface RouteContext {
   sessionTtlSeconds: number;
   maxSendsPerStepUp: number;
   maxValidationsPerCode: number;
+  /** Per out-of-band method, whether a selection calls one-time-passwords so the issuer acts. */
+  notifyOnSelect: Readonly<Record<string, boolean>>;
+  minCheckIntervalMs: number;
+  maxChecksPerStepUp: number;
+  interpretCheck: CheckInterpreter;
   now: () => number;
 }
 

@@ -4,7 +4,8 @@ import { logUpstreamFailure, routeError, upstreamFailure, type RouteOutcome } fr
 import type { LockLease, StepUpSession } from './session-store.js';
 
 /**
- * `POST …/one-time-passwords`. Under the session lock: a send that overlapped another send of the same
+ * `POST …/one-time-passwords`, and the notifying part of `POST …/selection` (`purpose: 'selection'`: the same
+ * call with the id of an out-of-band option, so the issuer knows to act; it records the choice, not a code). Under the session lock: a send that overlapped another send of the same
  * option gets that send's recorded answer instead of a second upstream call; the limit is checked against
  * every upstream attempt, counted before the call so a crash mid-call still spends it.
  *
@@ -12,7 +13,7 @@ import type { LockLease, StepUpSession } from './session-store.js';
  * after the call failed, the process died), Visa most likely sent a code: a retry for the same option is
  * answered as that sent code rather than making Visa send a second one, which would void the first.
  */
-export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>): Promise<HandledRoute> {
+export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<string, unknown>, purpose: 'otp' | 'selection' = 'otp'): Promise<HandledRoute> {
   const optionId = readOptionId(body);
   if (!optionId) return { outcome: routeError(400, 'bad-request'), log: {} };
   const before = await ctx.sessions.get(key);
@@ -37,8 +38,11 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
       if (unrecorded && unrecorded.optionId === optionId) {
         // no codeExpiration: the moment the code was sent is not known well enough for a countdown, and
         // Visa still answers `expired` to a late validate
-        const outcome = { status: 200, body: { maxRequestsAllowed: sendLimit(ctx, session), maxVerificationAllowed: validationLimit(ctx, session) } };
-        session.code = { optionId, failedValidations: 0 };
+        const outcome = {
+          status: 200,
+          body: purpose === 'selection' ? selectionBody(ctx, session) : { maxRequestsAllowed: sendLimit(ctx, session), maxVerificationAllowed: validationLimit(ctx, session) },
+        };
+        mark(ctx, session, optionId, purpose);
         await record(ctx, key, session, lease, unrecorded.seq, optionId, outcome);
         return { outcome, log: { recovered: true, seq: unrecorded.seq } };
       }
@@ -64,19 +68,18 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         session.sends += 1;
         session.maxRequestsAllowed = parseLimit(maxRequestsAllowed) ?? session.maxRequestsAllowed;
         session.maxVerificationAllowed = parseLimit(maxVerificationAllowed) ?? session.maxVerificationAllowed;
-        session.code = { optionId, failedValidations: 0 };
+        mark(ctx, session, optionId, purpose);
         // the limits these routes enforce, so the cardholder is shown what will really be allowed
         outcome = {
           status: 200,
-          body: {
-            maxRequestsAllowed: sendLimit(ctx, session),
-            maxVerificationAllowed: validationLimit(ctx, session),
-            codeExpiration,
-          },
+          body:
+            purpose === 'selection'
+              ? selectionBody(ctx, session)
+              : { maxRequestsAllowed: sendLimit(ctx, session), maxVerificationAllowed: validationLimit(ctx, session), codeExpiration },
         };
       } catch (error) {
         outcome = upstreamFailure(error, 'create-otp');
-        visaCorrelationId = logUpstreamFailure(ctx.logger, 'create-OTP', error, { seq });
+        visaCorrelationId = logUpstreamFailure(ctx.logger, purpose === 'selection' ? 'selection' : 'create-OTP', error, { seq });
       }
       await record(ctx, key, session, lease, seq, optionId, outcome);
       return { outcome, log: { seq, upstreamMs: ctx.now() - started, visaCorrelationId } };
@@ -90,4 +93,15 @@ function record(ctx: RouteContext, key: string, session: StepUpSession, lease: L
   session.lastSend = { seq, optionId, status: outcome.status, body: outcome.body };
   session.sendInFlight = undefined;
   return writeSession(ctx, key, session, lease);
+}
+
+/** A successful send makes a code in force; a submitted selection records the chosen option instead. */
+function mark(ctx: RouteContext, session: StepUpSession, optionId: string, purpose: 'otp' | 'selection') {
+  if (purpose === 'otp') session.code = { optionId, failedValidations: 0 };
+  else session.selected = { optionId, at: ctx.now() };
+}
+
+/** The answer of a submitted selection: the issuer was told, and the sends these routes still allow in all. */
+export function selectionBody(ctx: RouteContext, session: StepUpSession, notified = true) {
+  return { notified, maxRequestsAllowed: sendLimit(ctx, session) };
 }

@@ -5,6 +5,14 @@ export interface IssuedStepUpOption {
   method: string;
   /** The masked destination. */
   value?: string;
+  /** Out-of-band options only (returned by `startStepUp`, not stored): `IOS`, `ANDROID` or `WEB`. */
+  platformType?: string;
+  /** Out-of-band options only (not stored): e.g. `3DS`. */
+  subMethod?: string;
+  /** Out-of-band options only (not stored): the issuer app's id or page URL, which the browser opens. Never logged. */
+  source?: string;
+  /** Out-of-band options only (not stored): the opaque payload for the issuer app or page. Never logged. */
+  requestPayload?: string;
 }
 
 /** The outcome of the latest create-OTP attempt, replayed to a concurrent duplicate send. */
@@ -70,8 +78,21 @@ export interface StepUpSession {
   sendInFlight?: SendInFlight;
   /** The code in force. */
   code?: CurrentCode;
-  /** Set once Visa accepted a code. */
+  /** Set once Visa accepted a code, or a check found the issuer approved. */
   verified?: { at: number; action?: string };
+  /**
+   * The authentication-options body `startStepUp` sent, without `sessionInformation.secureToken`: the check
+   * re-runs it with the browser's fresh token. Absent in records written before the check existed.
+   */
+  checkBody?: Record<string, unknown>;
+  /** The out-of-band option the cardholder chose, by a selection submit. */
+  selected?: { optionId: string; at: number };
+  /** Per out-of-band option id, what is known of its issuer-code validations (`CurrentCode` rules, one record per option). */
+  issuerCodes?: Record<string, CurrentCode>;
+  /** The latest upstream check's answer, replayed to checks within `minCheckIntervalMs` of it. */
+  lastCheck?: { at: number; status: number; body: unknown };
+  /** Checks made upstream. */
+  checks?: number;
 }
 
 /** How long a lock is held at most and how long a caller waits for it. */

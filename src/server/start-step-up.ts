@@ -1,4 +1,5 @@
-import { isStepUpAction, normalizeStepUpOptions } from '../core/normalize.js';
+import { isOutOfBandMethod, isStepUpAction, normalizeStepUpOptions } from '../core/normalize.js';
+import type { StepUpOption } from '../core/types.js';
 import { sessionKey, type RouteContext } from './route-context.js';
 import type { IssuedStepUpOption, StepUpSession } from './session-store.js';
 import type { AuthenticationContext, AuthenticationOptionsRequest } from './visa-types.js';
@@ -26,7 +27,10 @@ export interface StartStepUpResult {
   stepUp: boolean;
   /** Pass to `<StepUpOtp clientCorrelationId>` so browser and server use one id. */
   clientCorrelationId: string;
-  /** Pass to `<StepUpOtp stepUpOptions>`: id, method and masked value only. */
+  /**
+   * Pass to `<StepUpOtp stepUpOptions>`: id, method and masked value; for the out-of-band methods also
+   * `platformType`, `subMethod`, `source` and `requestPayload`, which the browser needs to open the issuer's page.
+   */
   stepUpOptions: IssuedStepUpOption[];
   /** With `AUTHENTICATE`: the passkey context the VTS iframe needs. */
   authenticationContext?: AuthenticationContext;
@@ -47,9 +51,8 @@ export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): P
     { signal: input.signal },
   );
   const { action, stepUpOptions, authenticationContext } = answer.body;
-  const options: IssuedStepUpOption[] = normalizeStepUpOptions(stepUpOptions).map(({ id, method, value }) =>
-    value === undefined ? { id, method } : { id, method, value },
-  );
+  const issued = normalizeStepUpOptions(stepUpOptions);
+  const options: IssuedStepUpOption[] = issued.map(({ id, method, value }) => (value === undefined ? { id, method } : { id, method, value }));
   const stepUp = options.length > 0 || isStepUpAction(action);
   const key = sessionKey(input.sessionId);
   if (stepUp) {
@@ -61,6 +64,7 @@ export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): P
       startedAt: ctx.now(),
       sendAttempts: 0,
       sends: 0,
+      checkBody: withoutSecureToken({ ...input.authenticationOptionsBody, clientCorrelationId }),
     };
     await ctx.sessions.withLock(key, (lease) => ctx.sessions.set(key, session, ctx.sessionTtlSeconds, lease), ctx.lock);
   } else {
@@ -73,8 +77,23 @@ export async function startStepUp(ctx: RouteContext, input: StartStepUpInput): P
     action: typeof action === 'string' ? action : undefined,
     stepUp,
     clientCorrelationId,
-    stepUpOptions: options,
+    stepUpOptions: issued.map(forBrowser),
     ...(authenticationContext ? { authenticationContext } : {}),
     ...(answer.correlationId ? { visaCorrelationId: answer.correlationId } : {}),
   };
+}
+
+/** What the browser gets of an option: the stored fields, and what it needs to open an issuer app or page. */
+function forBrowser(option: StepUpOption): IssuedStepUpOption {
+  const { id, method, value, platformType, subMethod, source, requestPayload } = option;
+  const extra = isOutOfBandMethod(method) ? { platformType, subMethod, source, requestPayload } : {};
+  return Object.fromEntries(Object.entries({ id, method, value, ...extra }).filter(([, v]) => v !== undefined)) as unknown as IssuedStepUpOption;
+}
+
+/** The body without the device-session token: the session keeps nothing secret it did not keep before. */
+function withoutSecureToken(body: Record<string, unknown>): Record<string, unknown> {
+  const info = body.sessionInformation;
+  if (typeof info !== 'object' || info === null) return body;
+  const { secureToken: _dropped, ...rest } = info as Record<string, unknown>;
+  return { ...body, sessionInformation: rest };
 }

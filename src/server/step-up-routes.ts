@@ -1,9 +1,12 @@
+import { checkStepUpRoute, defaultInterpretCheck, type CheckInterpreter } from './check-step-up.js';
+import { issuerCodeRoute } from './issuer-code-route.js';
 import { redactingLogger, silentLogger, type StepUpLogger } from './logger.js';
 import { durationOption, wholeNumberOption } from './option-checks.js';
 import { BODY_PROBLEM_STATUS, readJsonBody } from './read-json-body.js';
 import { sessionKey, type HandledRoute, type RouteContext } from './route-context.js';
 import { routeError, toResponse } from './route-outcome.js';
 import { lockWaitLeft, routeTiming } from './route-timing.js';
+import { selectionRoute } from './selection-route.js';
 import { sendOtpRoute } from './send-otp-route.js';
 import {
   DEFAULT_SESSION_TTL_SECONDS,
@@ -31,8 +34,9 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   /** @defaultValue silent */
   logger?: StepUpLogger;
   /**
-   * The path the routes live under, e.g. `/api/step-up` (then `/api/step-up/one-time-passwords` and
-   * `/api/step-up/validate` are served). When omitted, any path ending in those segments is served.
+   * The path the routes live under, e.g. `/api/step-up` (then `/api/step-up/one-time-passwords`,
+   * `/validate`, `/issuer-code`, `/check` and `/selection` are served). When omitted, any path ending in one of
+   * those segments is served.
    */
   basePath?: string;
   /**
@@ -53,6 +57,30 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
    */
   maxValidationsPerCode?: number;
   /**
+   * Per out-of-band method, whether `POST {basePath}/selection` calls one-time-passwords with the option's id so
+   * the issuer acts (a send, within the send limits). Inferred: TMS documents that call for OTP methods only,
+   * and the issuer can only call the cardholder if told; set a method to `true` or `false` to change it.
+   * @defaultValue { OUTBOUND_CALL: true, APP_TO_APP: false, CUSTOMER_SERVICE: false }
+   */
+  notifyOnSelect?: Partial<Record<'APP_TO_APP' | 'CUSTOMER_SERVICE' | 'OUTBOUND_CALL', boolean>>;
+  /**
+   * At most one upstream check per step-up in this many milliseconds (0 to 60 000); a check sooner gets the
+   * last answer again.
+   * @defaultValue 2000
+   */
+  minCheckIntervalMs?: number;
+  /**
+   * The most upstream checks per step-up (1 to 10 000); then the check answers 429 `rate-limited`.
+   * @defaultValue 300 (10 minutes of checks every 2 s)
+   */
+  maxChecksPerStepUp?: number;
+  /**
+   * Reads what authentication-options answered a check: `verified`, `pending`, `expired`, `declined`, or
+   * `undefined` for an answer that says nothing (502). The default is `defaultInterpretCheck`; every rule in it
+   * is inferred (see the README).
+   */
+  interpretCheck?: CheckInterpreter;
+  /**
    * The largest request body read, in bytes (1 KiB to 1 MiB); a larger one gets 413.
    * @defaultValue 16384
    */
@@ -65,11 +93,26 @@ export interface StepUpRoutesOptions extends StoreDeadlineOptions {
   bodyTimeoutMs?: number;
 }
 
+/** The routes by name, and the path each answers under `basePath`. */
+const ROUTE_PATHS = {
+  send: '/one-time-passwords',
+  validate: '/validate',
+  'issuer-code': '/issuer-code',
+  check: '/check',
+  selection: '/selection',
+} as const;
+type RouteName = keyof typeof ROUTE_PATHS;
+const ROUTE_LABELS: Record<RouteName, string> = { send: 'create-OTP', validate: 'validate', 'issuer-code': 'issuer-code', check: 'check', selection: 'selection' };
+const OTHER_ROUTES = { 'issuer-code': issuerCodeRoute, check: checkStepUpRoute, selection: selectionRoute };
+
 /** What the server may read about a step-up. */
 export interface StepUpStatus {
   tokenId: string;
   clientCorrelationId: string;
-  /** Whether Visa accepted a code: check this server-side before going on (never trust the browser's word). */
+  /**
+   * Whether Visa accepted a code or an issuer code, or a check found the issuer approved: check this
+   * server-side before going on (never trust the browser's word).
+   */
   verified: boolean;
   /** Visa's validate `action`, e.g. `AUTHENTICATION_REGISTRATION`. */
   action?: string;
@@ -90,7 +133,8 @@ export interface StepUpRoutes {
 
 /**
  * The merchant's server side of `createFetchBackend`: `POST {basePath}/one-time-passwords` and
- * `POST {basePath}/validate` with the kit's JSON bodies. The browser only names an option id; the token,
+ * `POST {basePath}/validate` with the kit's JSON bodies, and for the methods that complete outside the page
+ * `POST {basePath}/issuer-code`, `/check` and `/selection`. The browser only names an option id; the token,
  * the correlation id and the limits come from the session that `startStepUp` opened. Errors answer
  * `{ error: { kind, message }, message, visa? }` with a status the kit's classifier reads correctly.
  *
@@ -111,6 +155,10 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     sessionTtlSeconds: wholeNumberOption(options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS, 'sessionTtlSeconds', 1, 86_400),
     maxSendsPerStepUp: wholeNumberOption(options.maxSendsPerStepUp ?? 5, 'maxSendsPerStepUp', 1, 100),
     maxValidationsPerCode: wholeNumberOption(options.maxValidationsPerCode ?? 3, 'maxValidationsPerCode', 1, 100),
+    notifyOnSelect: { APP_TO_APP: false, CUSTOMER_SERVICE: false, OUTBOUND_CALL: true, ...options.notifyOnSelect },
+    minCheckIntervalMs: wholeNumberOption(options.minCheckIntervalMs ?? 2_000, 'minCheckIntervalMs', 0, 60_000),
+    maxChecksPerStepUp: wholeNumberOption(options.maxChecksPerStepUp ?? 300, 'maxChecksPerStepUp', 1, 10_000),
+    interpretCheck: options.interpretCheck ?? defaultInterpretCheck,
     now: Date.now,
   };
   const bodyLimits = {
@@ -119,9 +167,9 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
   };
   const base = options.basePath?.replace(/\/+$/, '');
 
-  function actionOf(pathname: string): 'send' | 'validate' | undefined {
+  function actionOf(pathname: string): RouteName | undefined {
     const path = pathname.replace(/\/+$/, '');
-    for (const [suffix, action] of [['/one-time-passwords', 'send'], ['/validate', 'validate']] as const) {
+    for (const [action, suffix] of Object.entries(ROUTE_PATHS) as Array<[RouteName, string]>) {
       if (base === undefined ? path.endsWith(suffix) : path === base + suffix) return action;
     }
     return undefined;
@@ -143,7 +191,12 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
       else {
         const key = sessionKey(sessionId);
         const routeCtx = { ...ctx, lock: { ttlMs: timing.lockTtlMs, waitMs: lockWaitLeft(timing, started, Date.now()) } };
-        handled = action === 'send' ? await sendOtpRoute(routeCtx, key, body.value) : await validateOtpRoute(routeCtx, key, body.value, otp);
+        handled =
+          action === 'send'
+            ? await sendOtpRoute(routeCtx, key, body.value)
+            : action === 'validate'
+              ? await validateOtpRoute(routeCtx, key, body.value, otp)
+              : await OTHER_ROUTES[action](routeCtx, key, body.value);
       }
     } catch (error) {
       // 503, not 409: the kit must read it as "try again", never as a wrong code that spends an attempt
@@ -159,7 +212,7 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
     }
     const { status, body: answer } = handled.outcome;
     const kind = status >= 400 ? (answer as { error?: { kind?: string } }).error?.kind : undefined;
-    logger.info(`step-up: ${action === 'send' ? 'create-OTP' : 'validate'} answered ${status}`, {
+    logger.info(`step-up: ${ROUTE_LABELS[action]} answered ${status}`, {
       route: action,
       status,
       ...(kind ? { kind } : {}),

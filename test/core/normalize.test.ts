@@ -94,10 +94,10 @@ describe('normalizeStepUpOptions', () => {
     ];
     const options = normalizeStepUpOptions(raw);
     expect(options).toEqual([
-      { id: 'S1', method: 'OTP_SMS', isOtp: true, value: '***-***-1234', raw: raw[0] },
+      { id: 'S1', method: 'OTP_SMS', isOtp: true, value: '***-***-1234', platformType: 'WEB', raw: raw[0] },
       { id: 'E1', method: 'OTP_EMAIL', isOtp: true, value: 'j***@example.com', raw: raw[1] },
       { id: 'B1', method: 'OTP_ONLINE_BANKING', isOtp: true, value: 'Example Bank <b>', raw: raw[2] },
-      { id: 'A1', method: 'APP_TO_APP', isOtp: false, value: 'Mobile Banking Application', raw: raw[3] },
+      { id: 'A1', method: 'APP_TO_APP', isOtp: false, value: 'Mobile Banking Application', source: 'com.bank.app', requestPayload: 'xyz', raw: raw[3] },
       { id: 'C1', method: 'CUSTOMER_SERVICE', isOtp: false, value: '1-800-555-1212', raw: raw[4] },
       { id: 'O1', method: 'OUTBOUND_CALL', isOtp: false, value: undefined, raw: raw[5] },
     ]);

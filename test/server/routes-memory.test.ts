@@ -2,11 +2,13 @@
 import { isRetryable } from '../../src/core';
 import { SessionLockTimeoutError, createMemorySessionStore, createStepUpRoutes, type SessionStore } from '../../src/server';
 import { AUTH_BODY, signatureClient, startTestSandbox } from './helpers';
+import { describeOutOfBandRoutes } from './out-of-band-suite';
 import { describeRouteFaults } from './routes-faults-suite';
 import { browserFor, describeStepUpRoutes, failure, kitKind } from './routes-suite';
 
 describeStepUpRoutes('memory', () => createMemorySessionStore());
 describeRouteFaults('memory', () => createMemorySessionStore());
+describeOutOfBandRoutes('memory', () => createMemorySessionStore());
 
 describe('step-up routes when the session lock cannot be had', () => {
   it('answer 503 busy, which the kit reads as a retryable server error rather than a wrong code', async () => {

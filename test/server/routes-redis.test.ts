@@ -8,6 +8,7 @@ import { createRedisSessionStore, createStepUpRoutes, type StepUpRoutes } from '
 import type { SandboxServer } from '../../src/sandbox-server';
 import { AUTH_BODY, signatureClient, startTestSandbox } from './helpers';
 import { startTestRedis, type TestRedis, type TestRedisClient } from './redis-harness';
+import { describeOutOfBandRoutes } from './out-of-band-suite';
 import { describeRouteFaults } from './routes-faults-suite';
 import { browserFor, describeStepUpRoutes } from './routes-suite';
 
@@ -23,6 +24,7 @@ afterAll(() => redis?.stop());
 const freshStore = () => createRedisSessionStore({ client, prefix: `${redis.namespace}${randomUUID()}:` });
 describeStepUpRoutes('Redis', freshStore);
 describeRouteFaults('Redis', freshStore);
+describeOutOfBandRoutes('Redis', freshStore);
 
 describe('two merchant server instances sharing one Redis', () => {
   let server: SandboxServer;
