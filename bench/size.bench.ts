@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
@@ -62,6 +62,19 @@ export default async function size() {
   const css = await transform(readFileSync(path.join(dist, 'styles.css'), 'utf8'), { loader: 'css', minify: true });
   const cssGz = gzipSync(css.code, { level: 9 }).length;
   rows.push({ name: "import 'stepup-kit/styles.css'", value: kB(cssGz), budget: '≤ 2.50 kB', ok: cssGz <= 2500, detail: `${kB(css.code.length)} minified`, gz: cssGz });
+  // each shipped language: the catalog's data alone (what `stepup-kit/locales/<tag>` adds to a bundle besides
+  // the interpreter every language shares, measured once below)
+  const tags = readdirSync(path.join(dist, 'locales'))
+    .filter((file) => file.endsWith('.js') && !/^(index|pseudo)\.js$/.test(file))
+    .map((file) => file.slice(0, -3))
+    .sort();
+  for (const tag of tags) {
+    const { min, gz } = await bundled(`import { catalog } from '${dist}/locales/${tag}.js'; console.log(catalog);`);
+    rows.push({ name: `catalog '${tag}' (stepup-kit/locales/${tag})`, value: kB(gz), budget: '≤ 2.00 kB', ok: gz <= 2000, detail: `${kB(min)} minified`, gz });
+  }
+  const shared = await bundled(`import de from '${dist}/locales/de.js'; import { catalog } from '${dist}/locales/de.js'; console.log(de, catalog);`);
+  const deOnly = rows.find((row) => row.name.startsWith("catalog 'de'"))!.gz;
+  rows.push({ name: 'a locale: catalog + the shared interpreter (Intl plurals, numbers)', value: kB(shared.gz), budget: undefined, ok: undefined, detail: `interpreter ≈ ${kB(shared.gz - deOnly)} gz, once for every language`, gz: 0 });
   const full = rows[0]!.gz;
   rows.push({ name: 'StepUpOtp ÷ input-otp', value: `${(full / otp).toFixed(2)}×`, budget: undefined, ok: undefined, detail: `our own code: ${kB(full - otp)} gz (approx.)`, gz: 0 });
   return rows.map(({ gz: _gz, ...row }) => row);
