@@ -20,6 +20,8 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
     external: PEERS,
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // text as UTF-8, as Vite and other bundlers write it (esbuild's own default escapes every non-ASCII letter)
+    charset: 'utf8',
   });
   const code = result.outputFiles[0]!.contents;
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
@@ -29,7 +31,7 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
  * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
  * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
  */
-const CEILING = { stepUpOtp: 16_357, core: 5_066 };
+const CEILING = { stepUpOtp: 16_363, core: 5_076 };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
@@ -72,7 +74,7 @@ export default async function size() {
     const { min, gz } = await bundled(`import { catalog } from '${dist}/locales/${tag}.js'; console.log(catalog);`);
     rows.push({ name: `catalog '${tag}' (stepup-kit/locales/${tag})`, value: kB(gz), budget: '≤ 2.00 kB', ok: gz <= 2000, detail: `${kB(min)} minified`, gz });
   }
-  const shared = await bundled(`import de from '${dist}/locales/de.js'; import { catalog } from '${dist}/locales/de.js'; console.log(de, catalog);`);
+  const shared = await bundled(`import de from '${dist}/locales/de.js'; console.log(de);`);
   const deOnly = rows.find((row) => row.name.startsWith("catalog 'de'"))!.gz;
   rows.push({ name: 'a locale: catalog + the shared interpreter (Intl plurals, numbers)', value: kB(shared.gz), budget: undefined, ok: undefined, detail: `interpreter ≈ ${kB(shared.gz - deOnly)} gz, once for every language`, gz: 0 });
   const full = rows[0]!.gz;

@@ -64,4 +64,5 @@ export const catalog = {
   wrongCodeAttemptsLeft: { other: 'あと{count}回入力できます。' },
 } satisfies StepUpCatalog;
 
-export default defineLocale(catalog);
+// pure: a bundle that takes only `catalog` leaves the interpreter out
+export default /* @__PURE__ */ defineLocale(catalog);
