@@ -17,6 +17,7 @@ import { withSandbox } from './support/sandbox';
 const meta = {
   title: 'StepUpOtp/Languages',
   component: StepUpOtp,
+  tags: ['autodocs'],
   ...withSandbox,
   args: { stepUpOptions: DEFAULT_SANDBOX_OPTIONS, backend: createSandbox().backend, onVerified: fn() },
 } satisfies Meta<typeof StepUpOtp>;
@@ -42,7 +43,8 @@ async function sendInLocale(locale: StepUpLocale, canvas: Parameters<NonNullable
   return (await canvas.findByLabelText(m.codeLabel, {}, { timeout: 4000 })) as HTMLInputElement;
 }
 
-function languageStory(locale: StepUpLocale): Story {
+/** Sends a code in `locale`; with `finish`, types it and ends verified, else stays on the code screen to be looked at. */
+function languageStory(locale: StepUpLocale, finish = true): Story {
   return {
     args: { locale },
     play: async ({ canvas, userEvent, loaded }) => {
@@ -55,6 +57,9 @@ function languageStory(locale: StepUpLocale): Story {
       const slots = [...root.querySelectorAll<HTMLElement>('[data-part="code-slot"]')];
       await expect(slots.length).toBeGreaterThan(1);
       for (let i = 1; i < slots.length; i++) await expect(slots[i]!.getBoundingClientRect().left).toBeGreaterThan(slots[i - 1]!.getBoundingClientRect().left);
+      // nothing wider than the card: long words wrap instead of pushing it sideways
+      await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
+      if (!finish) return;
       await userEvent.type(input, sentCode(loaded.sandbox as StepUpSandbox));
       await waitFor(() => expect(root).toHaveAttribute('data-status', 'verified'), { timeout: 4000 });
       await expect(canvas.getByText(locale.messages.verified, { selector: 'p' })).toBeVisible();
@@ -82,13 +87,13 @@ const phoneDark = [
   ),
 ];
 
-/** Arabic on a 320 px phone in a dark theme. */
-export const ArabicPhoneDark: Story = { ...languageStory(ar), args: { locale: ar, className: 'stepup-dark' }, decorators: phoneDark };
-/** Hebrew on a 320 px phone in a dark theme. */
-export const HebrewPhoneDark: Story = { ...languageStory(he), args: { locale: he, className: 'stepup-dark' }, decorators: phoneDark };
-/** The pseudo-locale's longer text on a 320 px phone. */
+/** Arabic on a 320 px phone in a dark theme, on the code screen. */
+export const ArabicPhoneDark: Story = { ...languageStory(ar, false), args: { locale: ar, className: 'stepup-dark' }, decorators: phoneDark };
+/** Hebrew on a 320 px phone in a dark theme, on the code screen. */
+export const HebrewPhoneDark: Story = { ...languageStory(he, false), args: { locale: he, className: 'stepup-dark' }, decorators: phoneDark };
+/** The pseudo-locale’s longer text on a 320 px phone, on the code screen. */
 export const PseudoPhone: Story = {
-  ...languageStory(pseudo),
+  ...languageStory(pseudo, false),
   decorators: [
     (Story) => (
       <div style={{ width: 320, margin: '-1rem' }}>

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 
+/** Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N’Ko and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 /**
  * Renders `text` with its `destination` (a masked phone number or address) in a span that keeps it on
  * one line when it fits, so "***-***-1234" never breaks at a hyphen. Works with translated messages as
@@ -14,9 +17,10 @@ export function withDestination(text: string, destination: string | undefined): 
   return (
     <>
       {text.slice(0, at)}
-      {/* isolated: a masked number or address keeps its order inside right-to-left text */}
+      {/* isolated, left to right unless it is written in a right-to-left script: a masked number or address
+          (no strong letter of its own) keeps its order inside Arabic or Hebrew text */}
       <span data-part="destination">
-        <bdi>{destination}</bdi>
+        <bdi dir={RIGHT_TO_LEFT.test(destination) ? 'auto' : 'ltr'}>{destination}</bdi>
         {text.slice(at + destination.length, end)}
       </span>
       {text.slice(end)}
