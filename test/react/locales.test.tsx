@@ -3,7 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import ar from '../../src/locales/ar';
 import de from '../../src/locales/de';
 import pseudo from '../../src/locales/pseudo';
-import { EMAIL, GRANT, SMS, answer, fail, renderStepUp, wrongCodeError } from './helpers';
+import { EMAIL, GRANT, SMS, VERIFIED, advance, answer, fail, networkError, renderStepUp, restoreClock, serverError, useFakeClock, wrongCodeError } from './helpers';
 
 function group(name: string): HTMLElement {
   return screen.getByRole('group', { name });
@@ -113,6 +113,58 @@ describe('the pseudo-locale', () => {
     expect(r.onError).toHaveBeenCalledTimes(1);
     const live = root.querySelector('[data-part="live-region"]')!.textContent ?? '';
     expect(live === '' || /\[/.test(live)).toBe(true);
+  });
+
+  it('shows only catalog text after a failed send, a failed check, the last wrong code, expiry, success and cancel', async () => {
+    useFakeClock();
+    try {
+      const onCancel = vi.fn();
+      const r = renderStepUp({ locale: pseudo, stepUpOptions: [SMS, EMAIL], onCancel });
+      const root = group(pseudo.messages.title);
+      const check = (status: string) => {
+        expect(root).toHaveAttribute('data-status', status);
+        expect(foreignText(root, []), status).toEqual([]);
+      };
+      await r.user.click(screen.getAllByRole('radio')[0]!);
+      await r.user.click(screen.getByRole('button', { name: pseudo.messages.sendCode }));
+      await fail(r.lastCreate(), serverError());
+      check('send-failed');
+      await r.user.click(screen.getByRole('button', { name: pseudo.messages.tryAgain }));
+      await answer(r.lastCreate(), { ...GRANT, maxVerificationAllowed: 2 });
+      await r.user.click(screen.getByLabelText(pseudo.messages.codeLabel));
+      await r.user.keyboard('111111');
+      await fail(r.lastValidate(), networkError());
+      check('verify-failed');
+      await r.user.click(screen.getByRole('button', { name: pseudo.messages.tryAgain }));
+      await fail(r.lastValidate(), wrongCodeError());
+      await r.user.click(screen.getByLabelText(pseudo.messages.codeLabel));
+      await r.user.keyboard('222222');
+      await fail(r.lastValidate(), wrongCodeError());
+      check('attempts-exhausted');
+      await r.user.click(screen.getByRole('button', { name: pseudo.messages.resendCode }));
+      await answer(r.lastCreate(), GRANT);
+      await advance(6 * 60_000);
+      check('expired');
+      await r.user.click(screen.getByRole('button', { name: pseudo.messages.resendCode }));
+      await answer(r.lastCreate(), GRANT);
+      await r.user.click(screen.getByLabelText(pseudo.messages.codeLabel));
+      await r.user.keyboard('333333');
+      await answer(r.lastValidate(), VERIFIED);
+      check('verified');
+      r.unmount();
+
+      const c = renderStepUp({ locale: pseudo, onCancel });
+      await c.user.click(screen.getByRole('button', { name: pseudo.messages.cancel }));
+      expect(foreignText(group(pseudo.messages.title), [])).toEqual([]);
+      c.unmount();
+
+      renderStepUp({ locale: pseudo, stepUpOptions: [], onCancel });
+      const none = group(pseudo.messages.title);
+      expect(none).toHaveAttribute('data-status', 'no-options');
+      expect(foreignText(none, [])).toEqual([]);
+    } finally {
+      restoreClock();
+    }
   });
 
   it('has every message of the catalog bracketed', () => {
