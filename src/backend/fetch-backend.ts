@@ -1,4 +1,5 @@
 import { untilAborted } from '../core/abort.js';
+import { postJson } from '../transport/post-json.js';
 import {
   StepUpBackendError,
   type CheckStepUpResponse,
@@ -59,70 +60,20 @@ export function createFetchBackend(options: FetchBackendOptions): StepUpBackend 
     throw new TypeError(`stepup-kit: timeoutMs must be a whole number from 0 to 600000 (0: never), got ${String(timeoutMs)}`);
 
   async function post<T>(path: string, body: unknown, signal: AbortSignal): Promise<T> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    // the timeout and the caller's abort cover everything, the merchant's headers() (a CSRF token fetch) included
-    const timeout = new AbortController();
-    const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
-    const onAbort = () => timeout.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    let response: Response;
-    let text: string;
-    let headersFailed = false;
-    try {
-      if (signal.aborted) throw signal.reason;
-      const given = options.headers;
-      const extra =
-        typeof given === 'function'
-          ? await untilAborted(
-              () =>
-                Promise.resolve()
-                  .then(given)
-                  .catch((error: unknown) => {
-                    headersFailed = true;
-                    throw error;
-                  }),
-              timeout.signal,
-            )
-          : given;
-      const headers = new Headers(extra);
-      headers.set('content-type', 'application/json');
-      headers.set('accept', 'application/json');
-      response = await doFetch(`${base}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        signal: timeout.signal,
-        credentials: options.credentials ?? 'same-origin',
-        cache: 'no-store',
-      });
-      // the body is read under the same timeout and abort: a server that sends headers then stalls is a timeout
-      text = await response.text();
-    } catch (cause) {
-      if (signal.aborted) throw new StepUpBackendError('aborted', `POST ${path} was aborted`, { cause });
-      // the merchant's headers() failed: its own error, not a network failure ("check your connection")
-      if (headersFailed) throw cause;
-      if (timeout.signal.aborted)
-        throw new StepUpBackendError('timeout', `POST ${path} got no answer within ${timeoutMs} ms`, { cause });
-      throw new StepUpBackendError('network', `POST ${path} failed before an answer arrived`, { cause });
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    }
-
-    const parsed = parseBody(text);
-    if (!response.ok) {
-      throw new StepUpBackendError('http', `POST ${path} answered ${response.status}`, {
-        status: response.status,
-        body: parsed.ok ? parsed.value : text,
-      });
-    }
-    if (!parsed.ok) {
-      throw new StepUpBackendError('malformed', `POST ${path} answered ${response.status} with a body that is not JSON`, {
-        status: response.status,
-        body: text,
-      });
-    }
-    return parsed.value as T;
+    const given = options.headers;
+    const answer = await postJson({
+      url: `${base}${path}`,
+      label: `POST ${path}`,
+      body: JSON.stringify(body),
+      // the merchant's headers() (a CSRF token fetch, say) runs under the call's timeout and abort
+      headers: typeof given === 'function' ? async () => jsonHeaders(await given()) : jsonHeaders(given),
+      signal,
+      timeoutMs,
+      fetch: options.fetch,
+      init: { credentials: options.credentials ?? 'same-origin', cache: 'no-store' },
+      fail: (kind, message, { status, body: answered, cause }) => new StepUpBackendError(kind, message, { status, body: answered, cause }),
+    });
+    return answer.body as T;
   }
 
   return {
@@ -163,11 +114,9 @@ async function freshSecureToken(
   }
 }
 
-function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
+function jsonHeaders(given: HeadersInit | undefined): Headers {
+  const headers = new Headers(given);
+  headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
+  return headers;
 }

@@ -45,7 +45,7 @@ export type StepUpBackendErrorKind = 'http' | 'network' | 'timeout' | 'aborted' 
  * `status` and the parsed `body`), a network failure, a timeout, an abort, or a 2xx answer that is not JSON.
  */
 export class StepUpBackendError extends Error {
-  override readonly name = 'StepUpBackendError';
+  override readonly name: string = 'StepUpBackendError';
   readonly kind: StepUpBackendErrorKind;
   /** HTTP status, when an answer arrived. */
   readonly status?: number;

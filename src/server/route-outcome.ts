@@ -70,8 +70,8 @@ export interface RouteOutcome {
 }
 
 /**
- * The sentences of each kind. They are worded for the kit's default classifier, which reads the text of a
- * 4xx body: only `expired` may say "expire", and only `resends-exhausted` may say "limit".
+ * The sentences of each kind, for developers and generic HTTP tooling. The kit reads `error.kind`, never this
+ * text, and shows the cardholder its own sentence for the kind in their language.
  */
 const MESSAGES: Record<StepUpRouteErrorKind, string> = {
   'bad-request': 'The request body is not what the step-up routes accept.',

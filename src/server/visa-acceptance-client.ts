@@ -1,8 +1,8 @@
-import { isRecord } from '../core/normalize.js';
 import { createRequestSigner, type VisaCredentials } from './credentials.js';
 import { durationOption } from './option-checks.js';
 import { maskTokenId } from './redaction.js';
 import { resolveBaseUrl, type VisaEnvironment } from './environment.js';
+import { postJson } from '../transport/post-json.js';
 import { VisaApiError, type VisaOperation } from './visa-api-error.js';
 import type {
   AuthenticationOptionsRequest,
@@ -98,42 +98,21 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
     // error messages end up in logs, which leave the server: the token id is masked there like a PAN
     const label = `POST ${path(maskTokenId(tokenId))}`;
     const limit = call.timeoutMs === undefined ? timeoutMs : durationOption(call.timeoutMs, 'timeoutMs');
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), limit);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
-    const failed = (cause: unknown) => {
-      if (call.signal?.aborted) return new VisaApiError('aborted', operation, `${label} was aborted`, { cause });
-      if (timeout.signal.aborted) return new VisaApiError('timeout', operation, `${label} got no answer within ${limit} ms`, { cause });
-      return new VisaApiError('network', operation, `${label} failed before an answer arrived`, { cause });
-    };
-    let response: Response;
-    let text: string;
-    try {
-      if (call.signal?.aborted) throw call.signal.reason;
-      response = await (options.fetch ?? globalThis.fetch)(url, { method: 'POST', headers, body, signal, redirect: 'error' });
-      text = await response.text();
-    } catch (cause) {
-      throw failed(cause);
-    } finally {
-      clearTimeout(timer);
-    }
-    const correlationId = response.headers.get('v-c-correlation-id') ?? undefined;
-    const parsed = parseJson(text);
-    if (!response.ok) {
-      throw new VisaApiError('http', operation, `${label} answered ${response.status}`, {
-        status: response.status,
-        body: parsed.ok ? parsed.value : text,
-        correlationId,
-      });
-    }
-    if (!parsed.ok || !isRecord(parsed.value)) {
-      throw new VisaApiError('malformed', operation, `${label} answered ${response.status} with a body that is not a JSON object`, {
-        status: response.status,
-        body: text.slice(0, 2048),
-        correlationId,
-      });
-    }
-    return { status: response.status, body: parsed.value as T, correlationId } satisfies VisaAnswer<T>;
+    const answer = await postJson({
+      url,
+      label,
+      body,
+      headers,
+      signal: call.signal,
+      timeoutMs: limit,
+      fetch: options.fetch,
+      init: { redirect: 'error' },
+      object: true,
+      fail: (kind, message, { status, body: answered, headers: got, cause }) =>
+        new VisaApiError(kind, operation, message, { status, body: answered, correlationId: got?.get('v-c-correlation-id') ?? undefined, cause }),
+    });
+    const correlationId = answer.headers.get('v-c-correlation-id') ?? undefined;
+    return { status: answer.status, body: answer.body as T, correlationId } satisfies VisaAnswer<T>;
   }
 
   return {
@@ -145,13 +124,4 @@ export function createVisaAcceptanceClient(options: VisaAcceptanceClientOptions)
     createOtp: (tokenId, body, call) => post<CreateOtpResponse>('create-otp', tokenId, '/one-time-passwords', body, call),
     validateOtp: (tokenId, body, call) => post<ValidateOtpResponse>('validate-otp', tokenId, '/validate', body, call),
   };
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
 }

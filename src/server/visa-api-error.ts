@@ -1,15 +1,7 @@
-/** How a Visa Acceptance call failed. */
-export type VisaApiErrorKind =
-  /** Visa answered with a non-2xx status. */
-  | 'http'
-  /** No answer within `timeoutMs`. */
-  | 'timeout'
-  /** The caller's `AbortSignal` fired. */
-  | 'aborted'
-  /** The request never got an answer (DNS, TLS, connection refused or reset). */
-  | 'network'
-  /** A 2xx answer whose body is not a JSON object. */
-  | 'malformed';
+import { StepUpBackendError, type StepUpBackendErrorKind } from '../core/errors.js';
+
+/** How a Visa Acceptance call failed: the one list of transport failures the browser's backend uses too. */
+export type VisaApiErrorKind = StepUpBackendErrorKind;
 
 /** The Visa operation a call was for. */
 export type VisaOperation = 'authentication-options' | 'create-otp' | 'validate-otp';
@@ -19,14 +11,9 @@ export type VisaOperation = 'authentication-options' | 'create-otp' | 'validate-
  * body (a validate body holds the one-time password) and shows the token id masked like a PAN
  * (`…/tokenized-cards/…3b21/…`), so it is safe to log.
  */
-export class VisaApiError extends Error {
-  override readonly name = 'VisaApiError';
-  readonly kind: VisaApiErrorKind;
+export class VisaApiError extends StepUpBackendError {
+  override readonly name: string = 'VisaApiError';
   readonly operation: VisaOperation;
-  /** HTTP status, when Visa answered. */
-  readonly status?: number;
-  /** The answer body: Visa's JSON (`{ errors: [...] }` and others), or its text when it is not JSON. */
-  readonly body?: unknown;
   /** The `v-c-correlation-id` of the answer, for Visa support. */
   readonly correlationId?: string;
   /** Visa's reason code from the answer body (e.g. `INVALID_SIGNATURE`, `INVALID_DATA`), also shown in `message`. */
@@ -38,11 +25,8 @@ export class VisaApiError extends Error {
     message: string,
     options: { status?: number; body?: unknown; correlationId?: string; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.kind = kind;
+    super(kind, message, options);
     this.operation = operation;
-    this.status = options.status;
-    this.body = options.body;
     this.correlationId = options.correlationId;
     this.reason = kind === 'http' ? visaReason(options.body) : undefined;
     if (this.reason) this.message = `${message} (${this.reason})`;

@@ -132,6 +132,9 @@ async function fill() {
   for (let i = 0; !(await refused(filler.set('filler:probe', '1'))); i++) {
     if (await refused(filler.set(`filler:${i}`, 'x'.repeat(size)))) size = Math.max(64, size / 2);
   }
+  // full with a margin: Redis's own use of memory drifts (buffers freed), and a write must not slip through
+  const full = Number(/used_memory:(\d+)/.exec(await filler.info('memory'))![1]);
+  await filler.configSet({ maxmemory: String(Math.floor(full * 0.8)) });
 }
 async function unfill() {
   await filler!.configSet({ maxmemory: '0' });
