@@ -23,7 +23,7 @@ export {
   createStepUpRoutes,
   type StepUpRoutes,
   type StepUpRoutesOptions,
-  type StepUpStatus,
+  type StepUpRecord,
 } from './step-up-routes.js';
 export type { StartStepUpInput, StartStepUpResult } from './start-step-up.js';
 export { defaultInterpretCheck, type CheckAnswer, type CheckInterpreter } from './check-step-up.js';

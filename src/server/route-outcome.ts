@@ -183,7 +183,7 @@ export function toResponse(outcome: RouteOutcome, extraHeaders?: Record<string, 
  */
 export function logUpstreamFailure(
   logger: StepUpLogger,
-  operation: 'create-OTP' | 'validate' | 'check' | 'selection' | 'issuer-code',
+  operation: 'create-otp' | 'validate-otp' | 'check' | 'selection' | 'issuer-code',
   error: unknown,
   fields: LogFields = {},
 ): string | undefined {

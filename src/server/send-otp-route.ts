@@ -79,7 +79,7 @@ export async function sendOtpRoute(ctx: RouteContext, key: string, body: Record<
         };
       } catch (error) {
         outcome = upstreamFailure(error, 'create-otp');
-        visaCorrelationId = logUpstreamFailure(ctx.logger, purpose === 'selection' ? 'selection' : 'create-OTP', error, { seq });
+        visaCorrelationId = logUpstreamFailure(ctx.logger, purpose === 'selection' ? 'selection' : 'create-otp', error, { seq });
       }
       await record(ctx, key, session, lease, seq, optionId, outcome);
       return { outcome, log: { seq, upstreamMs: ctx.now() - started, visaCorrelationId } };

@@ -102,11 +102,11 @@ const ROUTE_PATHS = {
   selection: '/selection',
 } as const;
 type RouteName = keyof typeof ROUTE_PATHS;
-const ROUTE_LABELS: Record<RouteName, string> = { send: 'create-OTP', validate: 'validate', 'issuer-code': 'issuer-code', check: 'check', selection: 'selection' };
+const ROUTE_LABELS: Record<RouteName, string> = { send: 'create-otp', validate: 'validate-otp', 'issuer-code': 'issuer-code', check: 'check', selection: 'selection' };
 const OTHER_ROUTES = { 'issuer-code': issuerCodeRoute, check: checkStepUpRoute, selection: selectionRoute };
 
 /** What the server may read about a step-up. */
-export interface StepUpStatus {
+export interface StepUpRecord {
   tokenId: string;
   clientCorrelationId: string;
   /**
@@ -126,7 +126,7 @@ export interface StepUpRoutes {
   /** Calls authentication-options for `tokenId` and opens the step-up of `sessionId`. */
   startStepUp(input: StartStepUpInput): Promise<StartStepUpResult>;
   /** The state of the step-up of `sessionId`, or `undefined` when there is none. */
-  getStepUp(sessionId: string): Promise<StepUpStatus | undefined>;
+  getStepUp(sessionId: string): Promise<StepUpRecord | undefined>;
   /** Forgets the step-up of `sessionId` (after use, or on logout). */
   endStepUp(sessionId: string): Promise<void>;
 }
@@ -224,7 +224,7 @@ export function createStepUpRoutes(options: StepUpRoutesOptions): StepUpRoutes {
 
   return Object.assign(handle, {
     startStepUp: (input: StartStepUpInput) => startStepUp(ctx, input),
-    async getStepUp(sessionId: string): Promise<StepUpStatus | undefined> {
+    async getStepUp(sessionId: string): Promise<StepUpRecord | undefined> {
       const session = await ctx.sessions.get(sessionKey(sessionId));
       if (!session) return undefined;
       return {

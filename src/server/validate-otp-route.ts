@@ -13,7 +13,7 @@ export interface Verification {
   /** After a lost verdict, a refusal retires the record for good (a one-time password) or only this answer (an issuer code, new each time). */
   retireUnconfirmed: boolean;
   /** For the log line. */
-  operation: 'validate' | 'issuer-code';
+  operation: 'validate-otp' | 'issuer-code';
 }
 
 /**
@@ -40,7 +40,7 @@ export async function validateOtpRoute(ctx: RouteContext, key: string, body: Rec
     record: (session, id) => (session.code && session.code.optionId === id ? session.code : 'code-not-sent'),
     limit: (session) => validationLimit(ctx, session),
     retireUnconfirmed: true,
-    operation: 'validate',
+    operation: 'validate-otp',
   });
 }
 

@@ -132,7 +132,7 @@ describe('the one-time password', () => {
   it.each(['validate', 'answered', 'stepup', 'route', '3b21'])('a code "%s" leaves the log lines and the answer as they are', async (otp) => {
     const lines = await linesOfValidate(otp, 'Visa refuses the code');
     expect(lines).toEqual(await linesOfValidate('000000', 'Visa refuses the code'));
-    expect(lines.some((line) => line.startsWith('info step-up: validate answered 400 {"route":"validate"'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('info step-up: validate-otp answered 400 {"route":"validate"'))).toBe(true);
   });
 
   it.each(Object.keys(FAILURES))('is redacted where %s, and the line is otherwise kept', async (failure) => {
