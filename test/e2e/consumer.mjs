@@ -1,5 +1,5 @@
 // Consumer smoke test, as a new user would meet the kit: `npm pack` the built library, install the
-// tarball and its peers into a fresh Vite React app (offline, from the npm cache), build that app with
+// tarball and its peers into a fresh Vite React app (from the npm cache, the registry asked only for what it lacks), build that app with
 // Vite, serve it on 127.0.0.1 and walk a step-up in Chromium against `stepup-kit/sandbox`, without a
 // QueryClientProvider. Run after `npm run build`. KEEP_TMP=1 keeps the temporary folders.
 import { spawn } from 'node:child_process';
@@ -225,8 +225,10 @@ try {
     try {
       await run('npm', args(mode), { cwd: app, timeoutMs: 90_000 });
     } catch (error) {
-      if (!/ENOTCACHED/.test(error.output ?? '')) throw error;
-      console.log('note: a package is not in the npm cache; retrying with --prefer-offline (may use the network)');
+      // a package, or the metadata npm resolves peers with, is not in the cache (npm ci fetches tarballs,
+      // not metadata): then the registry is asked for what is missing
+      if (!/ENOTCACHED|ERESOLVE/.test(error.output ?? '')) throw error;
+      console.log('note: the npm cache lacks a package or its metadata; retrying with --prefer-offline (may use the network)');
       mode = '--prefer-offline';
       await run('npm', args(mode), { cwd: app, timeoutMs: 90_000 });
     }
