@@ -8,6 +8,7 @@ import he from '../src/locales/he';
 import ja from '../src/locales/ja';
 import pseudo from '../src/locales/pseudo';
 import { sentCode } from './support/play';
+import { DARK_THEME } from './support/dark';
 import { withSandbox } from './support/sandbox';
 
 /**
@@ -24,12 +25,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const DARK = `.stepup-dark {
-  --stepup-bg: #171a21; --stepup-surface: #222733; --stepup-text: #eef1f6; --stepup-muted: #a9b1c1;
-  --stepup-border: #3a4150; --stepup-accent: #8fb0ff; --stepup-accent-text: #0f1115; --stepup-accent-soft: #1f2a44;
-  --stepup-focus: #8fb0ff; --stepup-error: #ff9b93; --stepup-error-soft: #3a1d1d; --stepup-success: #7fe39a;
-  --stepup-color-scheme: dark;
-}`;
 
 /** Chooses the text message by its label in the locale's words, sends, and waits for the code field. */
 async function sendInLocale(locale: StepUpLocale, canvas: Parameters<NonNullable<Story['play']>>[0]['canvas'], userEvent: Parameters<NonNullable<Story['play']>>[0]['userEvent']) {
@@ -81,7 +76,7 @@ export const Pseudo = languageStory(pseudo);
 const phoneDark = [
   (Story: () => React.JSX.Element) => (
     <div style={{ width: 320, margin: '-1rem', background: '#0f1115', padding: 8 }}>
-      <style>{DARK}</style>
+      <style>{DARK_THEME}</style>
       <Story />
     </div>
   ),

@@ -3,6 +3,7 @@ import { expect, fn } from 'storybook/test';
 import { StepUpOtp, type StepUpMessagesOverride } from '../src';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { chooseAndSend, sentCode, waitForStatus } from './support/play';
+import { DARK_THEME } from './support/dark';
 import { withSandbox } from './support/sandbox';
 
 /** Variants a designer needs to see: themes, narrow screens, long values, another language. */
@@ -15,12 +16,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const DARK = `.stepup-dark {
-  --stepup-bg: #171a21; --stepup-surface: #222733; --stepup-text: #eef1f6; --stepup-muted: #a9b1c1;
-  --stepup-border: #3a4150; --stepup-accent: #8fb0ff; --stepup-accent-text: #0f1115; --stepup-accent-soft: #1f2a44;
-  --stepup-focus: #8fb0ff; --stepup-error: #ff9b93; --stepup-error-soft: #3a1d1d; --stepup-success: #7fe39a;
-  --stepup-color-scheme: dark;
-}`;
 
 /** A dark theme through the --stepup-* variables only. */
 export const DarkTheme: Story = {
@@ -28,7 +23,7 @@ export const DarkTheme: Story = {
   decorators: [
     (Story) => (
       <div style={{ background: '#0f1115', padding: 24, minHeight: 420 }}>
-        <style>{DARK}</style>
+        <style>{DARK_THEME}</style>
         <Story />
       </div>
     ),
