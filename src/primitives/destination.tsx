@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-/** Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N’Ko and their presentation forms. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N’Ko. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff]/;
 
 /**
  * Renders `text` with its `destination` (a masked phone number or address) in a span that keeps it on
@@ -20,7 +20,7 @@ export function withDestination(text: string, destination: string | undefined): 
       {/* isolated, left to right unless it is written in a right-to-left script: a masked number or address
           (no strong letter of its own) keeps its order inside Arabic or Hebrew text */}
       <span data-part="destination">
-        <bdi dir={RIGHT_TO_LEFT.test(destination) ? 'auto' : 'ltr'}>{destination}</bdi>
+        <bdi dir={RIGHT_TO_LEFT.test(destination) ? undefined : 'ltr'}>{destination}</bdi>
         {text.slice(at + destination.length, end)}
       </span>
       {text.slice(end)}
