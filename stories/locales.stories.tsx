@@ -52,6 +52,12 @@ function languageStory(locale: StepUpLocale, finish = true): Story {
       const slots = [...root.querySelectorAll<HTMLElement>('[data-part="code-slot"]')];
       await expect(slots.length).toBeGreaterThan(1);
       for (let i = 1; i < slots.length; i++) await expect(slots[i]!.getBoundingClientRect().left).toBeGreaterThan(slots[i - 1]!.getBoundingClientRect().left);
+      // the masked destination reads left to right in every script: its first character is the leftmost
+      const masked = root.querySelector('[data-part="code-sent"] bdi')?.firstChild;
+      await expect(masked).toBeTruthy();
+      const range = document.createRange();
+      const left = (i: number) => (range.setStart(masked!, i), range.setEnd(masked!, i + 1), range.getBoundingClientRect().left);
+      await expect(left(0)).toBeLessThan(left(masked!.textContent!.length - 1));
       // nothing wider than the card: long words wrap instead of pushing it sideways
       await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
       if (!finish) return;

@@ -1,8 +1,5 @@
 import type { ReactNode } from 'react';
 
-/** Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N’Ko. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff]/;
-
 /**
  * Renders `text` with its `destination` (a masked phone number or address) in a span that keeps it on
  * one line when it fits, so "***-***-1234" never breaks at a hyphen. Works with translated messages as
@@ -17,10 +14,10 @@ export function withDestination(text: string, destination: string | undefined): 
   return (
     <>
       {text.slice(0, at)}
-      {/* isolated, left to right unless it is written in a right-to-left script: a masked number or address
-          (no strong letter of its own) keeps its order inside Arabic or Hebrew text */}
+      {/* isolated: a masked number or address keeps its order inside right-to-left text (a <bdi> with no
+          letter of its own reads left to right), an issuer's value in Arabic or Hebrew its own */}
       <span data-part="destination">
-        <bdi dir={RIGHT_TO_LEFT.test(destination) ? undefined : 'ltr'}>{destination}</bdi>
+        <bdi>{destination}</bdi>
         {text.slice(at + destination.length, end)}
       </span>
       {text.slice(end)}

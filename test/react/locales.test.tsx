@@ -32,7 +32,6 @@ describe('a shipped locale', () => {
     const label = root.querySelector('label[for="' + radio.id + '"]') ?? radio.closest('label')!;
     const bdi = within(label as HTMLElement).getByText(SMS.value);
     expect(bdi.tagName).toBe('BDI');
-    expect(bdi).toHaveAttribute('dir', 'ltr'); // a masked number has no letter to set its direction
     await r.user.click(screen.getByRole('button', { name: ar.messages.sendCode }));
     await answer(r.lastCreate(), GRANT);
     expect(root.querySelector('[data-part="code-slots-wrapper"]')).toHaveAttribute('dir', 'ltr');
