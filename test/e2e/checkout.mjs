@@ -211,7 +211,7 @@ try {
     await page.getByRole('heading', { name: 'Order summary' }).waitFor();
   }
   async function pay(page, card = '4242', { double = false } = {}) {
-    await page.getByRole('radio', { name: new RegExp(`•••• ${card}`) }).check();
+    await page.getByRole('radio', { name: new RegExp(`••••\\s${card}`) }).check();
     const button = page.getByRole('button', { name: /^Pay / });
     if (double) await button.dblclick();
     else await button.click();

@@ -9,7 +9,8 @@ function money(minor: number, currency: string): string {
   return new Intl.NumberFormat('en-IE', { style: 'currency', currency }).format(minor / 100);
 }
 
-const cardLabel = (card: Card) => `${card.brand} •••• ${card.last4}`;
+// no-break spaces: "Visa •••• 4242" never breaks across lines
+const cardLabel = (card: Card) => `${card.brand}\u00a0••••\u00a0${card.last4}`;
 
 function errorText(error: unknown): string {
   return error instanceof CheckoutApiError ? error.message : 'Something went wrong. Please try again.';
