@@ -92,6 +92,19 @@ const phoneDark = [
 export const ArabicPhoneDark: Story = { ...languageStory(ar, false), args: { locale: ar, className: 'stepup-dark' }, decorators: phoneDark };
 /** Hebrew on a 320 px phone in a dark theme, on the code screen. */
 export const HebrewPhoneDark: Story = { ...languageStory(he, false), args: { locale: he, className: 'stepup-dark' }, decorators: phoneDark };
+/** German on a 320 px phone in a dark theme, on the code screen. */
+export const GermanPhoneDark: Story = { ...languageStory(de, false), args: { locale: de, className: 'stepup-dark' }, decorators: phoneDark };
+/** Japanese on a 320 px phone, on the code screen. */
+export const JapanesePhone: Story = {
+  ...languageStory(ja, false),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320, margin: '-1rem' }}>
+        <Story />
+      </div>
+    ),
+  ],
+};
 /** The pseudo-locale’s longer text on a 320 px phone, on the code screen. */
 export const PseudoPhone: Story = {
   ...languageStory(pseudo, false),
