@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
-import { StepUpOtp } from '../src';
+import { StepUpBackendError, StepUpOtp } from '../src';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { chooseAndSend, root, sentCode, waitForStatus, wholeText, wrongCode } from './support/play';
-import { withSandbox } from './support/sandbox';
+import { SimulatedDevice, withSandbox } from './support/sandbox';
 import { USAGE } from './support/usage';
 
 const [SMS, EMAIL] = DEFAULT_SANDBOX_OPTIONS as [(typeof DEFAULT_SANDBOX_OPTIONS)[0], (typeof DEFAULT_SANDBOX_OPTIONS)[0]];
@@ -282,6 +282,39 @@ export const SendLimitReachedEarlier: Story = {
     await expect(canvas.queryByRole('button', { name: 'Use another method' })).not.toBeInTheDocument();
     await expect(canvas.queryAllByText(/No more codes can be sent/)).toHaveLength(1);
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'resends-exhausted', status: 403 }));
+  },
+};
+
+/**
+ * The merchant's server lost Visa's answer to an earlier check of this code, and Visa now refuses it: the
+ * code may have been used up, so it is neither right nor wrong (409 `code-unconfirmed` from
+ * `stepup-kit/server`). No attempt is spent; a new code is the way on.
+ */
+export const CodeUnconfirmed: Story = {
+  tags: ['!autodocs'],
+  render: (args, { loaded }) => {
+    const sandbox = sandboxOf(loaded);
+    const message = 'This code could not be confirmed. Request a new code.';
+    const backend = {
+      ...sandbox.backend,
+      validateOtp: () =>
+        Promise.reject(new StepUpBackendError('http', 'POST /validate answered 409', { status: 409, body: { error: { kind: 'code-unconfirmed', message }, message } })),
+    };
+    return (
+      <div className="sb-stage">
+        <StepUpOtp {...args} backend={backend} />
+        <SimulatedDevice sandbox={sandbox} />
+      </div>
+    );
+  },
+  play: async ({ canvas, userEvent, loaded, args }) => {
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    await userEvent.type(input, sentCode(sandboxOf(loaded)));
+    await waitForStatus(canvas, 'expired');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('We couldn’t confirm this code. Request a new code.');
+    await expect(canvas.queryByText(wholeText('This code has expired. Request a new code.'))).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'code-unconfirmed', status: 409 }));
   },
 };
 
