@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { StepUpOtp, type StepUpMessagesOverride } from '../src';
+import { StepUpOtp } from '../src';
+import de from '../src/locales/de';
 import { createSandbox, DEFAULT_SANDBOX_OPTIONS, type StepUpSandbox } from '../src/sandbox';
 import { chooseAndSend, sentCode, waitForStatus } from './support/play';
 import { DARK_THEME } from './support/dark';
@@ -78,48 +79,12 @@ export const LongMaskedValues: Story = {
   },
 };
 
-const GERMAN: StepUpMessagesOverride = {
-  title: 'Bestätigen Sie, dass Sie es sind',
-  intro: 'Ihre Bank muss diese Karte bestätigen. Wir senden Ihnen einen Einmalcode.',
-  chooseMethod: 'Wohin sollen wir den Code senden?',
-  methodName: (method) => ({ OTP_SMS: 'SMS', OTP_EMAIL: 'E-Mail', OTP_ONLINE_BANKING: 'Online-Banking' })[method] ?? method,
-  optionLabel: ({ methodName, value }) => (value ? `${methodName} an ${value}` : methodName),
-  chooseMethodRequired: 'Wählen Sie, wohin wir den Code senden sollen.',
-  sendCode: 'Code senden',
-  sending: 'Wird gesendet …',
-  codeSent: ({ destination }) => `Wir haben einen Code an ${destination} gesendet.`,
-  destination: (option) => option.value ?? 'Ihr Gerät',
-  codeLabel: 'Bestätigungscode',
-  codeHint: ({ length }) => `Geben Sie den ${length}-stelligen Code ein.`,
-  codeIncomplete: ({ length }) => `Geben Sie alle ${length} Ziffern ein.`,
-  verify: 'Bestätigen',
-  verifying: 'Wird geprüft …',
-  expiresIn: ({ time }) => `Code läuft ab in ${time}`,
-  expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
-  attemptsLeft: ({ count }) => (count === 1 ? 'Noch 1 Versuch' : `Noch ${count} Versuche`),
-  resendCode: 'Code erneut senden',
-  resendsLeft: ({ count }) => (count === 1 ? 'Noch 1 neuer Code möglich' : `Noch ${count} neue Codes möglich`),
-  resendsExhausted: 'Für diese Karte können keine weiteren Codes gesendet werden.',
-  useAnotherMethod: 'Andere Methode wählen',
-  tryAgain: 'Erneut versuchen',
-  cancel: 'Abbrechen',
-  verified: 'Vielen Dank, Ihre Karte ist bestätigt.',
-  cancelled: 'Bestätigung abgebrochen.',
-  announceSending: 'Ihr Code wird gesendet …',
-  announceVerifying: 'Ihr Code wird geprüft …',
-  announceTimeLeft: ({ seconds }) => (seconds <= 0 ? 'Der Code ist abgelaufen.' : `Noch ${seconds} Sekunden.`),
-  wrongCodeAttemptsLeft: ({ count }) => (count === 1 ? 'Noch 1 Versuch.' : `Noch ${count} Versuche.`),
-  errors: {
-    'invalid-otp': 'Dieser Code stimmt nicht. Prüfen Sie ihn und versuchen Sie es erneut.',
-    network: 'Keine Verbindung. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  },
-};
-
-/** Every string comes from `messages`: a German example. */
+/** The shipped German, with one sentence of the merchant's own over it (`messages` overrides the locale's). */
 export const Translated: Story = {
-  args: { messages: GERMAN, locale: 'de' },
+  args: { locale: de, messages: { title: 'Zahlung bestätigen' } },
   play: async ({ canvas, userEvent, loaded }) => {
     const sandbox = loaded.sandbox as StepUpSandbox;
+    await expect(canvas.getByRole('group', { name: 'Zahlung bestätigen' })).toHaveAttribute('lang', 'de');
     await userEvent.click(canvas.getByRole('radio', { name: 'SMS an ***-***-1234' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Code senden' }));
     const input = await canvas.findByLabelText('Bestätigungscode');
