@@ -102,6 +102,7 @@ export default defineConfig(({ command }) => {
         entry: {
           index: path.resolve(dirname, 'src/index.ts'),
           core: path.resolve(dirname, 'src/core/index.ts'),
+          'out-of-band': path.resolve(dirname, 'src/out-of-band/index.ts'),
           sandbox: path.resolve(dirname, 'src/sandbox/index.ts'),
           server: path.resolve(dirname, 'src/server/index.ts'),
           'sandbox-server': path.resolve(dirname, 'src/sandbox-server/index.ts'),
@@ -124,7 +125,7 @@ export default defineConfig(({ command }) => {
           preserveModulesRoot: 'src',
           entryFileNames: '[name].js',
           // the React modules are client modules for React Server Components; core and sandbox are not
-          banner: (chunk) => (/^(index|components|primitives|react)(\/|$)/.test(chunk.name) ? "'use client';" : ''),
+          banner: (chunk) => (/^(index|components|primitives|react|out-of-band)(\/|$)/.test(chunk.name) ? "'use client';" : ''),
         },
       },
       sourcemap: true,

@@ -41,14 +41,22 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
           </div>
         </>
       ) : null}
-      {phase === 'choose' ? (
+      {stepUp.away && stepUp.config.outOfBand ? (
+        stepUp.config.outOfBand.render(stepUp)
+      ) : phase === 'choose' ? (
         <>
           <p data-part="intro">{stepUp.messages.intro}</p>
           <StepUp.ChannelPicker />
           <StepUp.ErrorMessage />
           <StepUp.ResendInfo onlyWhenExhausted />
           <div data-part="actions">
-            {stepUp.status === 'send-failed' ? <StepUp.RetryButton /> : <StepUp.SendButton />}
+            {stepUp.status === 'send-failed' ? (
+              <StepUp.RetryButton />
+            ) : (
+              <StepUp.SendButton>
+                {stepUp.chosen?.isOtp === false ? stepUp.config.outOfBand?.continueLabel(stepUp.messages) : undefined}
+              </StepUp.SendButton>
+            )}
             <StepUp.ChangeMethodButton />
             <StepUp.CancelButton />
           </div>

@@ -57,6 +57,13 @@ export interface StepUpControllerOptions {
    * @defaultValue 'auto'
    */
   codeExpirationUnit?: CodeExpirationUnit;
+  /**
+   * Only these methods are offered (e.g. `['OTP_SMS', 'APP_TO_APP']`), in the issuer's order.
+   * @defaultValue every method the step-up can complete
+   */
+  methods?: readonly string[];
+  /** Whether an option that sends no code is offered: `useStepUpOtp` sets it from `outOfBand`. */
+  offersOutOfBand?: (option: StepUpOption) => boolean;
   /** Called exactly once, when the backend accepts the code. */
   onVerified?: (result: StepUpVerifiedResult) => void;
   /** Called with a typed error whenever something fails (a wrong code included), once per failure. */

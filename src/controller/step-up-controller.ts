@@ -43,7 +43,7 @@ export interface StepUpController {
   setOptions(options: StepUpControllerOptions): void;
   /** The id sent with every call of this step-up. */
   clientCorrelationId(): string;
-  /** From the channel choice: send a code to this option. */
+  /** From the channel choice: send a code to this option (an OTP option; any other is refused). */
   send(optionId: string): boolean;
   /** Ask for a new code for the current option. */
   resend(): boolean;
@@ -69,7 +69,10 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
   let options = initial;
   const generatedId = newCorrelationId();
   let snapshot: StepUpSnapshot = {
-    state: initialState(normalizeStepUpOptions(initial.stepUpOptions as unknown[])),
+    state: initialState(
+      normalizeStepUpOptions(initial.stepUpOptions as unknown[]),
+      (o) => (o.isOtp || !!initial.offersOutOfBand?.(o)) && (!initial.methods || initial.methods.includes(o.method)),
+    ),
     codeFocus: 0,
     choiceFocus: 0,
   };
@@ -202,7 +205,8 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
     clientCorrelationId,
     send(optionId) {
       const { state } = snapshot;
-      const option = state.options.find((o) => o.id === optionId);
+      // an option that sends no code is completed by `stepup-kit/out-of-band`, never sent to
+      const option = state.options.find((o) => o.id === optionId && o.isOtp);
       return state.status === 'choosing' && option !== undefined && act({ type: 'SEND', option });
     },
     resend: () => act({ type: 'RESEND' }),

@@ -31,8 +31,11 @@ export type StepUpErrorKind =
   /** The backend failed in a way the kit could not read. */
   | 'unknown';
 
-/** The two backend calls of a step-up, spelled this way wherever they are data (errors, mutation keys, runners). */
-export type BackendOperation = 'create-otp' | 'validate-otp';
+/**
+ * The backend calls of a step-up, spelled this way wherever they are data (errors, mutation keys, runners):
+ * a code's two, and the three of `stepup-kit/out-of-band` (submit the choice, check, validate the bank's code).
+ */
+export type BackendOperation = 'create-otp' | 'validate-otp' | 'submit-selection' | 'check-step-up' | 'validate-issuer-code';
 
 /** What failed: a backend call, the setup (no OTP option), or the clock (the code expired). */
 export type StepUpOperation = BackendOperation | 'setup' | 'clock';

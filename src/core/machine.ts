@@ -67,12 +67,13 @@ export type StepUpEvent =
 
 export type StepUpEventType = StepUpEvent['type'];
 
-/** The first state for a list of normalised options (only OTP options are offered). */
-export function initialState(options: StepUpOption[]): StepUpState {
-  const otp = options.filter((o) => o.isOtp);
-  return otp.length === 0
-    ? { status: 'no-options', options: otp, sends: 0 }
-    : { status: 'choosing', options: otp, sends: 0 };
+/**
+ * The first state for a list of normalised options: those `offered` accepts (by default the OTP options; a
+ * step-up with `stepup-kit/out-of-band` offers the others it can complete too), in the issuer's order.
+ */
+export function initialState(options: StepUpOption[], offered: (option: StepUpOption) => boolean = (o) => o.isOtp): StepUpState {
+  const kept = options.filter(offered);
+  return { status: kept.length ? 'choosing' : 'no-options', options: kept, sends: 0 };
 }
 
 /** New codes that may still be requested in this step-up, or `undefined` when the backend gave no limit. */

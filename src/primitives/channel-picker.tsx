@@ -13,7 +13,8 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  * rendered as text (never HTML). The radios belong to no form, so the merchant's form never submits them.
  */
 export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>(function ChannelPicker(props, ref) {
-  const { form, options, messages, ids, state, changeMethod, choiceFocusKey } = useStepUpContext();
+  const { form, options, messages, ids, state, changeMethod, choiceFocusKey, config } = useStepUpContext();
+  const OutOfBandLabel = config.outOfBand?.Label;
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const composedRef = useComposedRefs(ref, fieldset);
@@ -70,13 +71,19 @@ export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>
                     ref={index === 0 || checked ? field.ref : undefined}
                     data-part="channel-radio"
                   />
-                  <MethodIcon method={option.method} />
-                  <span data-part="channel-label">
-                    {withDestination(
-                      messages.optionLabel({ method: option.method, methodName, value: option.value }),
-                      option.value,
-                    )}
-                  </span>
+                  {option.isOtp || !OutOfBandLabel ? (
+                    <>
+                      <MethodIcon method={option.method} />
+                      <span data-part="channel-label">
+                        {withDestination(
+                          messages.optionLabel({ method: option.method, methodName, value: option.value }),
+                          option.value,
+                        )}
+                      </span>
+                    </>
+                  ) : (
+                    <OutOfBandLabel option={option} messages={messages} />
+                  )}
                 </label>
               );
             })}

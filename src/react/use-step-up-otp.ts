@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import {
   clampCodeLength,
   extractCode,
   offers,
   resolveMessages,
   sanitizeCode,
+  type StepUpBackend,
   type StepUpLocale,
   type StepUpMessages,
   type StepUpMessagesOverride,
@@ -14,7 +15,7 @@ import {
   type StepUpState,
   type StepUpStatus,
 } from '../core/index.js';
-import type { StepUpControllerOptions } from '../controller/options.js';
+import type { CallRunner, StepUpControllerOptions } from '../controller/options.js';
 import { createStepUpController } from '../controller/step-up-controller.js';
 import { createAnnouncer, type Announcer } from './announcer.js';
 import { mutationRunner } from './mutation-runner.js';
@@ -26,7 +27,24 @@ import { useWebOtp } from './use-web-otp.js';
 export type { StepUpVerifiedResult } from '../controller/options.js';
 export type { StepUpFormValues } from './use-field-sync.js';
 
-export interface UseStepUpOtpOptions extends Omit<StepUpControllerOptions, 'runCall'> {
+/** What `stepup-kit/out-of-band` gives `<StepUpOtp outOfBand>`: the methods that complete outside the page. */
+export interface OutOfBandMethods {
+  /** Whether it can carry the cardholder through `option` with `backend`. */
+  offers(option: StepUpOption, backend: StepUpBackend): boolean;
+  /** The option's line in the channel choice: its icon and words. */
+  Label: ComponentType<{ option: StepUpOption; messages: StepUpMessages }>;
+  /** The label of the choice's primary button while such an option is chosen ("Continue"). */
+  continueLabel(messages: StepUpMessages): string;
+  /** The screens of the chosen option (`away`), from the choice to the bank's answer. */
+  render(stepUp: UseStepUpOtpResult): ReactNode;
+}
+
+export interface UseStepUpOtpOptions extends Omit<StepUpControllerOptions, 'runCall' | 'offersOutOfBand'> {
+  /**
+   * The methods that complete outside the page (the bank's app or page, a phone call), from
+   * `stepup-kit/out-of-band`: without it only the OTP channels are offered.
+   */
+  outOfBand?: OutOfBandMethods;
   /** Overrides of any cardholder-facing string, over the locale's. */
   messages?: StepUpMessagesOverride;
   /**
@@ -87,6 +105,16 @@ export interface UseStepUpOtpResult {
   focusKey: number;
   /** Increments when the channel choice should take focus (after "Use another method"). */
   choiceFocusKey: number;
+  /** The option chosen in the channel choice, if any. */
+  chosen?: StepUpOption;
+  /** The option that completes outside the page the cardholder is going through, if any. */
+  away?: StepUpOption;
+  /** From `away` back to the channel choice. */
+  leave(): void;
+  /** The options given, for `outOfBand`'s screens. */
+  config: UseStepUpOtpOptions;
+  /** How calls run (TanStack Query mutations), for `outOfBand`'s screens. */
+  runCall: CallRunner;
 }
 
 /**
@@ -104,9 +132,13 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   const queryClient = useResolvedQueryClient(options.queryClient);
   const runCall = useMemo(() => mutationRunner(queryClient), [queryClient]);
 
-  const [controller] = useState(() => createStepUpController(options));
+  const { outOfBand } = options;
+  const offersOutOfBand = outOfBand && ((option: StepUpOption) => outOfBand.offers(option, options.backend));
+  const [controller] = useState(() => createStepUpController({ ...options, offersOutOfBand }));
   // the latest callbacks and backend, read when a call starts or settles (never a stale closure)
   controller.setOptions({ ...options, runCall });
+  const [away, setAway] = useState<StepUpOption>();
+  const [left, setLeft] = useState(0);
   const { state, codeFocus, choiceFocus } = useSyncExternalStore(
     controller.subscribe,
     controller.getSnapshot,
@@ -115,6 +147,7 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
 
   const single = state.options.length === 1 ? state.options[0]!.id : '';
   const form = useForm<StepUpFormValues>({ defaultValues: { optionId: single, code: '' } });
+  const chosenId = useWatch({ control: form.control, name: 'optionId' });
   const [announcer] = useState(createAnnouncer);
   // subscribed before connecting, so a call failed on connect (after <Activity>) reaches the fields too
   useFieldSync(controller, form);
@@ -132,7 +165,10 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     if (!current.options.some((o) => o.id === id))
       return form.setError('optionId', { type: 'required', message: messages.chooseMethodRequired }, { shouldFocus: true });
     form.clearErrors('optionId');
-    controller.send(id);
+    const option = current.options.find((o) => o.id === id)!;
+    // an option that sends no code goes to `outOfBand`'s screens
+    if (option.isOtp) controller.send(id);
+    else setAway(option);
   };
 
   const submitCode = (typed?: string) => {
@@ -178,6 +214,14 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     expire: controller.checkClock,
     validateCode,
     focusKey: codeFocus,
-    choiceFocusKey: choiceFocus,
+    choiceFocusKey: choiceFocus + left,
+    chosen: state.options.find((o) => o.id === chosenId),
+    away: state.status === 'choosing' ? away : undefined,
+    leave: () => {
+      setAway(undefined);
+      setLeft((n) => n + 1);
+    },
+    config: options,
+    runCall,
   };
 }

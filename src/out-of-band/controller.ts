@@ -1,0 +1,313 @@
+import { untilAborted } from '../core/abort.js';
+import { StepUpError, type BackendOperation } from '../core/errors.js';
+import { malformedResponseError, toStepUpError, type ErrorClassifier } from '../core/classify.js';
+import { isRecord, parseLimit } from '../core/normalize.js';
+import type { StepUpBackend, StepUpOption } from '../core/types.js';
+import type { CallRunner, StepUpVerifiedResult } from '../controller/options.js';
+import { wayOf, type OutOfBandWay } from './way.js';
+
+/** Where an out-of-band step-up stands, as `data-status` of its panel. */
+export type OutOfBandStatus =
+  /** The choice is being submitted (for `OUTBOUND_CALL`: the bank is asked to call). */
+  | 'notifying'
+  /** The bank could not be asked to call; Try again or another method. */
+  | 'notify-failed'
+  /** Waiting for the cardholder and the bank; checks run on a click, on return to the tab, and on a backed-off poll. */
+  | 'waiting'
+  /** Asking the merchant's server whether the bank approved. */
+  | 'checking'
+  /** Checking the code the bank's app or page returned. */
+  | 'confirming'
+  | 'verified'
+  /** The bank said no (or refused the code its app returned): another method or card. */
+  | 'declined'
+  /** The request is no longer open at the bank: choose again. */
+  | 'expired';
+
+/** A sentence shown while waiting, besides the instruction. */
+export type OutOfBandNotice =
+  | 'still-pending'
+  | 'popup-blocked'
+  | 'window-closed'
+  | 'no-result'
+  | 'failure'
+  | 'call-requested'
+  | 'poll-stopped'
+  | 'code-refused';
+
+export interface OutOfBandState {
+  status: OutOfBandStatus;
+  option: StepUpOption;
+  way: OutOfBandWay;
+  notice?: OutOfBandNotice;
+  /** The failure of a call the cardholder is told of (the sentence is `messages.errors[kind]`). */
+  error?: StepUpError;
+  /** Whether the kit still checks by itself. */
+  polling: boolean;
+  /** Calls the bank may still be asked for (`OUTBOUND_CALL`), when the server said. */
+  callsLeft?: number;
+}
+
+/** What the bank's app or page handed back. */
+export interface IssuerAnswer {
+  response?: 'approved' | 'declined' | 'failure';
+  /** The issuer authentication code, passed to `validateIssuerCode` unchanged and then forgotten. */
+  authCode?: string;
+}
+
+/** How often the kit asks by itself while the cardholder is with the bank. */
+export interface PollOptions {
+  /** @defaultValue 5000 */
+  firstMs?: number;
+  /** Each wait is the last one times this. @defaultValue 1.5 */
+  factor?: number;
+  /** @defaultValue 30000 */
+  maxMs?: number;
+  /** No check by itself after this long of waiting (a click or a return to the tab still checks). @defaultValue 600000 */
+  stopAfterMs?: number;
+}
+
+export interface OutOfBandControllerOptions {
+  option: StepUpOption;
+  backend: StepUpBackend;
+  clientCorrelationId: string;
+  tokenId?: string;
+  /** Sends already made in this step-up and the server's limit, so "Didn't get a call?" knows the calls left. */
+  sends?: number;
+  maxRequests?: number;
+  runCall?: CallRunner;
+  classifyError?: ErrorClassifier;
+  poll?: PollOptions;
+  now?: () => number;
+  onVerified?: (result: StepUpVerifiedResult) => void;
+  onError?: (error: StepUpError) => void;
+  onStatusChange?: (status: OutOfBandStatus, state: OutOfBandState) => void;
+}
+
+export interface OutOfBandController {
+  getSnapshot(): OutOfBandState;
+  subscribe(listener: () => void): () => void;
+  /** Starts (submits the choice, or waits); the function returned stops every timer and abandons the call in flight. */
+  connect(): () => void;
+  /** The cardholder says they are done: check now. */
+  check(): boolean;
+  /** The tab came back into view: check now, whether or not the poll still runs. */
+  visible(): boolean;
+  /** The bank's app or page answered. */
+  answer(answer: IssuerAnswer): void;
+  popupBlocked(): void;
+  windowClosed(): void;
+  /** `OUTBOUND_CALL`: ask the bank to call once more. */
+  callAgain(): boolean;
+  /** After a failed notify: submit the choice again. */
+  retry(): boolean;
+}
+
+const CODE_KINDS = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconfirmed'];
+
+/**
+ * One out-of-band step-up without React: its state, the one call in flight (a selection, a check or an issuer
+ * code; a second is refused, a stale answer ignored), the backed-off poll, and the merchant's callbacks.
+ */
+export function createOutOfBandController(options: OutOfBandControllerOptions): OutOfBandController {
+  const way = wayOf(options.option);
+  if (!way) throw new TypeError(`stepup-kit: ${options.option.method} is not a method that completes outside the page`);
+  const poll = { firstMs: 5000, factor: 1.5, maxMs: 30_000, stopAfterMs: 600_000, ...options.poll };
+  const now = options.now ?? Date.now;
+  const notifies = typeof options.backend.submitSelection === 'function';
+  let state: OutOfBandState = { status: notifies ? 'notifying' : 'waiting', option: options.option, way, polling: !notifies };
+  const listeners = new Set<() => void>();
+  let inFlight: AbortController | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let connected = false;
+  let waitingSince = 0;
+  let delay = poll.firstMs;
+  let calls = 0;
+
+  const tell = <A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) => {
+    try {
+      callback?.(...args);
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  };
+
+  function set(next: Partial<OutOfBandState>): void {
+    const previous = state;
+    state = { ...previous, ...next };
+    if (state.status !== 'checking' && state.status !== 'confirming' && state.status !== 'notifying') {
+      inFlight?.abort();
+      inFlight = null;
+    }
+    for (const listener of [...listeners]) listener();
+    if (state.status !== previous.status) tell(options.onStatusChange, state.status, state);
+    if (state.error && state.error !== previous.error) tell(options.onError, state.error);
+  }
+
+  /** Runs one call; its answer counts only while it is still the call in flight. */
+  function call<T>(operation: BackendOperation, run: (signal: AbortSignal) => Promise<T>, settle: (ok: boolean, value: unknown) => void): void {
+    const controller = new AbortController();
+    inFlight?.abort();
+    inFlight = controller;
+    const variables = { clientCorrelationId: options.clientCorrelationId, stepUpOption: { id: options.option.id }, ...(options.tokenId ? { tokenId: options.tokenId } : {}) };
+    const made = () => untilAborted(() => run(controller.signal), controller.signal);
+    const running = options.runCall ? options.runCall({ operation, stepUpId: options.clientCorrelationId, variables, run: made }) : made();
+    running.then(
+      (value) => inFlight === controller && settle(true, value),
+      (error: unknown) => inFlight === controller && settle(false, error),
+    );
+  }
+
+  /** A failure as the merchant and the cardholder see it; a check has no code, so a code's kinds say nothing of it. */
+  function typed(error: unknown, operation: BackendOperation, as: BackendOperation): StepUpError {
+    const seen = error instanceof StepUpError ? error : toStepUpError(error, as, options.classifyError);
+    const kind = operation === 'check-step-up' && CODE_KINDS.includes(seen.kind) ? 'unknown' : seen.kind;
+    return new StepUpError(kind, operation, seen.message.replace(as, operation), { status: seen.status, body: seen.body, cause: error });
+  }
+
+  function schedule(): void {
+    clearTimeout(timer);
+    if (!connected || !state.polling || state.status !== 'waiting') return;
+    const left = waitingSince + poll.stopAfterMs - now();
+    const stopPolling = () => set({ polling: false, notice: state.notice ?? 'poll-stopped' });
+    if (left <= 0) return stopPolling();
+    // the last wait ends with the poll, not with a check past its time
+    timer = setTimeout(() => {
+      if (delay > left) return stopPolling();
+      delay = Math.min(poll.maxMs, delay * poll.factor);
+      startCheck(false);
+    }, Math.min(delay, left));
+  }
+
+  function wait(next: Partial<OutOfBandState>): void {
+    set({ status: 'waiting', ...next });
+    schedule();
+  }
+
+  function notify(again: boolean): void {
+    set({ status: 'notifying', notice: undefined, error: undefined });
+    const request = { clientCorrelationId: options.clientCorrelationId, stepUpOption: { id: options.option.id }, ...(options.tokenId ? { tokenId: options.tokenId } : {}) };
+    call('submit-selection', (signal) => options.backend.submitSelection!(request, { signal }), (ok, value) => {
+      if (!ok) {
+        const error = typed(value, 'submit-selection', 'create-otp');
+        // only a call from the bank needs the bank told; the other ways can still be completed
+        if (way === 'bankCalls') return set({ status: 'notify-failed', error });
+        tell(options.onError, error);
+        return begin({});
+      }
+      const answer = isRecord(value) ? value : {};
+      if (answer.notified !== false) calls += 1;
+      const limit = parseLimit(answer.maxRequestsAllowed) ?? options.maxRequests;
+      const callsLeft = limit === undefined ? undefined : Math.max(0, limit - (options.sends ?? 0) - calls);
+      begin({ callsLeft, notice: again ? 'call-requested' : undefined });
+    });
+  }
+
+  function begin(next: Partial<OutOfBandState>): void {
+    waitingSince = now();
+    delay = poll.firstMs;
+    wait({ polling: true, ...next });
+  }
+
+  function startCheck(asked: boolean): boolean {
+    if (!connected || state.status !== 'waiting' || !options.backend.checkStepUp) return false;
+    clearTimeout(timer);
+    const keep = asked ? {} : { notice: state.notice, error: state.error };
+    set({ status: 'checking', notice: asked ? undefined : state.notice, error: asked ? undefined : state.error });
+    const request = { clientCorrelationId: options.clientCorrelationId, ...(options.tokenId ? { tokenId: options.tokenId } : {}) };
+    call('check-step-up', (signal) => options.backend.checkStepUp!(request, { signal }), (ok, value) => {
+      if (!ok) {
+        const error = typed(value, 'check-step-up', 'validate-otp');
+        // a check of its own that failed stays quiet and tries again later; too many requests stops the poll
+        if (!asked) return wait({ ...keep, polling: state.polling && error.kind !== 'rate-limited' });
+        return wait({ error, polling: state.polling && error.kind !== 'rate-limited' });
+      }
+      const status = isRecord(value) ? value.status : undefined;
+      if (status === 'verified') return verified(value as Record<string, unknown>);
+      if (status === 'declined' || status === 'expired') return set({ status, notice: undefined, error: undefined, polling: false });
+      if (status === 'pending') return wait(asked ? { notice: 'still-pending' } : keep);
+      const error = malformedResponseError('check-step-up', 'expected { status: verified | pending | declined | expired }', value);
+      return asked ? wait({ error }) : wait(keep);
+    });
+    return true;
+  }
+
+  function verified(response: Record<string, unknown>): void {
+    clearTimeout(timer);
+    set({ status: 'verified', notice: undefined, error: undefined, polling: false });
+    tell(options.onVerified, { response, stepUpOption: options.option, clientCorrelationId: options.clientCorrelationId });
+  }
+
+  function confirm(authCode: string): void {
+    clearTimeout(timer);
+    set({ status: 'confirming', notice: undefined, error: undefined });
+    const request = {
+      clientCorrelationId: options.clientCorrelationId,
+      stepUpOption: { id: options.option.id },
+      issuerAuthCode: authCode,
+      ...(options.tokenId ? { tokenId: options.tokenId } : {}),
+    };
+    call('validate-issuer-code', (signal) => options.backend.validateIssuerCode!(request, { signal }), (ok, value) => {
+      if (ok) return isRecord(value) ? verified(value) : wait({ error: malformedResponseError('validate-issuer-code', 'expected a JSON object', value) });
+      const error = typed(value, 'validate-issuer-code', 'validate-otp');
+      // the bank's code was refused: this way is spent; a failed call may still have gone through, so the checks go on
+      if (CODE_KINDS.includes(error.kind)) return set({ status: 'declined', notice: 'code-refused', error: undefined, polling: false }), tell(options.onError, error);
+      wait({ error });
+    });
+  }
+
+  const waiting = () => connected && (state.status === 'waiting' || state.status === 'checking');
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connect() {
+      connected = true;
+      if (state.status === 'notifying') notify(false);
+      else if (state.status === 'waiting') begin({});
+      return () => {
+        connected = false;
+        clearTimeout(timer);
+        inFlight?.abort();
+        inFlight = null;
+      };
+    },
+    check: () => startCheck(true),
+    visible: () => startCheck(false),
+    answer({ response, authCode }) {
+      if (!waiting()) return;
+      if (response === 'declined') return set({ status: 'declined', notice: undefined, error: undefined, polling: false });
+      if (response === 'approved' && authCode && options.backend.validateIssuerCode) return confirm(authCode);
+      // approved without a code: the bank's own backend was told; ask it. No answer at all: ask too.
+      const notice = response === 'failure' ? 'failure' : response === 'approved' ? undefined : 'no-result';
+      if (state.status === 'checking') return set({ notice });
+      set({ notice });
+      if (response !== 'failure') startCheck(false);
+    },
+    popupBlocked() {
+      if (waiting()) set({ notice: 'popup-blocked' });
+    },
+    windowClosed() {
+      if (!waiting()) return;
+      set({ notice: 'window-closed' });
+      startCheck(false);
+    },
+    callAgain() {
+      if (!connected || way !== 'bankCalls' || state.status !== 'waiting' || state.callsLeft === 0 || !notifies) return false;
+      notify(true);
+      return true;
+    },
+    retry() {
+      if (!connected || state.status !== 'notify-failed') return false;
+      notify(false);
+      return true;
+    },
+  };
+}
+
+export type { OutOfBandWay };

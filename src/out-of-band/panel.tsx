@@ -1,0 +1,219 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { fillTemplate } from '../core/catalog-messages.js';
+import { withDestination } from '../primitives/destination.js';
+import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
+import { createOutOfBandController, type IssuerAnswer, type OutOfBandController, type OutOfBandState } from './controller.js';
+import { issuerPageUrl, newReturnState, openIssuerPage, withReturnState } from './issuer-page.js';
+import type { OutOfBandOptions } from './options.js';
+import { outOfBandWords } from './words.js';
+
+type Opened = ReturnType<typeof openIssuerPage>;
+
+/**
+ * The screens of an option that completes outside the page: what to do now (open the bank's app or page,
+ * call the bank, wait for its call), the check the cardholder asks for, and the bank's answer, with "Use
+ * another method" and Cancel always at hand.
+ */
+export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResult; settings: OutOfBandOptions }) {
+  const option = stepUp.away!;
+  const { config, messages } = stepUp;
+  const words = outOfBandWords(messages);
+  const [controller] = useState<OutOfBandController>(() =>
+    createOutOfBandController({
+      option,
+      backend: config.backend,
+      clientCorrelationId: stepUp.clientCorrelationId,
+      tokenId: config.tokenId,
+      sends: stepUp.state.sends,
+      maxRequests: stepUp.state.maxRequests,
+      runCall: stepUp.runCall,
+      classifyError: config.classifyError,
+      poll: settings.poll,
+      now: config.now,
+      // the merchant's latest callbacks, read when they are called
+      onVerified: (result) => stepUp.config.onVerified?.(result),
+      onError: (error) => stepUp.config.onError?.(error),
+      onStatusChange: (status, state) => latest.current.onStatusChange?.(status, state),
+    }),
+  );
+  const latest = useRef(settings);
+  latest.current = settings;
+  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  const opened = useRef<Opened>(undefined);
+  const [copied, setCopied] = useState(false);
+  const lead = useRef<HTMLParagraphElement>(null);
+  const end = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const stop = controller.connect();
+    // back in the tab (from the bank's app, a call): ask at once
+    const onVisible = () => document.visibilityState === 'visible' && controller.visible();
+    document.addEventListener('visibilitychange', onVisible);
+    lead.current?.focus();
+    stepUp.announcer.announce(words.announceWaiting);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisible);
+      if (opened.current && !opened.current.blocked) opened.current.stop();
+    };
+    // once per mounted option
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller]);
+
+  // the ends of the road take focus: the success, or "Use another method" after a decline
+  const ended = state.status === 'verified' || state.status === 'declined' || state.status === 'expired';
+  useEffect(() => {
+    if (ended) end.current?.focus();
+    if (state.status === 'checking') stepUp.announcer.announce(words.checking);
+    else if (state.status === 'confirming') stepUp.announcer.announce(words.confirming);
+    else stepUp.announcer.clear();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.status]);
+
+  const busy = state.status === 'checking' || state.status === 'confirming' || state.status === 'notifying';
+  const value = option.value;
+
+  const openPage = () => {
+    const { issuerPage = {} } = settings;
+    const returnState = newReturnState();
+    const back = issuerPage.returnUrl ? withReturnState(issuerPage.returnUrl, returnState, issuerPage.params) : undefined;
+    const url = (issuerPage.url ?? issuerPageUrl)(option, back, issuerPage.params ?? {});
+    if (!url) return controller.answer({});
+    if (opened.current && !opened.current.blocked) opened.current.stop();
+    opened.current = openIssuerPage(url, {
+      state: returnState,
+      channel: issuerPage.channel,
+      onResult: (answer) => controller.answer(answer),
+      onClosed: () => controller.windowClosed(),
+    });
+    if (opened.current.blocked) controller.popupBlocked();
+  };
+
+  const openApp = () => {
+    settings.launchIssuerApp!(option).then(
+      (answer: IssuerAnswer | undefined) => controller.answer(answer ?? {}),
+      () => controller.answer({ response: 'failure' }),
+    );
+  };
+
+  const copy = () => {
+    void navigator.clipboard?.writeText(value!).then(() => setCopied(true), () => undefined);
+  };
+
+  const instruction = instructionOf(state, words, value);
+  const button = (part: string, variant: 'primary' | 'secondary' | 'link', label: string, action: () => void, unavailable = false, ref?: React.Ref<HTMLButtonElement>) => (
+    <button
+      type="button"
+      data-part={part}
+      data-variant={variant}
+      aria-disabled={unavailable || undefined}
+      data-busy={unavailable && busy ? '' : undefined}
+      ref={ref}
+      onClick={unavailable ? undefined : action}
+    >
+      {label}
+    </button>
+  );
+
+  if (state.status === 'verified')
+    return (
+      <div data-part="out-of-band" data-status={state.status} data-way={state.way}>
+        <div tabIndex={-1} data-part="success" ref={end as React.Ref<HTMLDivElement>}>
+          <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
+            <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 10.5 3.2 3.2L17 9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <p data-part="success-text">{messages.verified}</p>
+        </div>
+      </div>
+    );
+
+  const primary: ReactNode = ended ? (
+    button('change-method', 'primary', messages.useAnotherMethod, stepUp.leave, false, end as React.Ref<HTMLButtonElement>)
+  ) : state.status === 'notify-failed' ? (
+    button('retry', 'primary', messages.tryAgain, controller.retry)
+  ) : state.way === 'page' ? (
+    button('open-page', 'primary', words.openPage, openPage, busy)
+  ) : state.way === 'app' && settings.launchIssuerApp ? (
+    button('open-app', 'primary', words.openApp, openApp, busy)
+  ) : (
+    checkButton('primary')
+  );
+
+  function checkButton(variant: 'primary' | 'secondary') {
+    const again = state.notice === 'still-pending' || state.notice === 'poll-stopped';
+    const label = state.status === 'checking' ? words.checking : again ? words.checkAgain : words.done[state.way];
+    return button('check', variant, label, controller.check, busy || state.status === 'notifying');
+  }
+
+  return (
+    <div data-part="out-of-band" data-status={state.status} data-way={state.way} data-notice={state.notice}>
+      <p tabIndex={-1} data-part="out-of-band-instruction" ref={lead}>
+        {state.status === 'declined' ? (state.notice === 'code-refused' ? words.codeRefused : words.declined) : state.status === 'expired' ? words.expired : instruction}
+      </p>
+      {state.way === 'callBank' && value && !ended ? (
+        <p data-part="phone">
+          <a href={`tel:${value.replace(/[^\d+*#,;]/g, '')}`} dir="ltr" data-part="phone-number">
+            <bdi>{value}</bdi>
+          </a>
+          {button('copy-number', 'link', words.copyNumber, copy)}
+          <span role="status" data-part="copied">
+            {copied ? words.numberCopied : ''}
+          </span>
+        </p>
+      ) : null}
+      {!ended && state.status !== 'notify-failed' && state.polling ? <p data-part="auto-check">{words.autoCheck}</p> : null}
+      {state.notice && !ended ? (
+        <p role={state.notice === 'call-requested' || state.notice === 'poll-stopped' ? 'status' : 'alert'} data-part="notice" data-notice={state.notice}>
+          {noticeText(state.notice, words)}
+        </p>
+      ) : null}
+      {state.error && !ended ? (
+        <p role="alert" data-part="error" data-kind={state.error.kind}>
+          {messages.errors[state.error.kind]}
+        </p>
+      ) : null}
+      <div data-part="actions">
+        {primary}
+        {stepUp.cancellable ? button('cancel', 'secondary', messages.cancel, stepUp.cancel) : null}
+      </div>
+      <div data-part="secondary-actions">
+        {!ended && (state.way === 'page' || (state.way === 'app' && settings.launchIssuerApp)) ? checkButton('secondary') : null}
+        {state.way === 'bankCalls' && !ended && state.status !== 'notify-failed' ? (
+          <span data-part="call-again-group">
+            {button('call-again', 'link', words.callAgain, controller.callAgain, busy || state.callsLeft === 0)}
+            {state.callsLeft === 0 ? <span data-part="resend-info">{words.callsExhausted}</span> : null}
+          </span>
+        ) : null}
+        {ended ? null : button('change-method', 'link', messages.useAnotherMethod, stepUp.leave)}
+      </div>
+    </div>
+  );
+}
+
+function instructionOf(state: OutOfBandState, words: ReturnType<typeof outOfBandWords>, value: string | undefined): ReactNode {
+  switch (state.way) {
+    case 'app':
+      return value ? withDestination(fillTemplate(words.waitingAppNamed, { app: value }), value) : words.waitingApp;
+    case 'page':
+      return words.waitingPage;
+    case 'callBank':
+      return value ? withDestination(fillTemplate(words.waitingCallBank, { number: value }), value) : words.waitingCallBankNoNumber;
+    case 'bankCalls':
+      if (state.status === 'notifying') return words.notifying;
+      return value ? withDestination(fillTemplate(words.waitingBankCalls, { number: value }), value) : words.waitingBankCallsNoNumber;
+  }
+}
+
+function noticeText(notice: NonNullable<OutOfBandState['notice']>, words: ReturnType<typeof outOfBandWords>): string {
+  const texts: Record<typeof notice, string> = {
+    'still-pending': words.stillPending,
+    'popup-blocked': words.popupBlocked,
+    'window-closed': words.windowClosed,
+    'no-result': words.noResult,
+    failure: words.failure,
+    'call-requested': words.callRequested,
+    'poll-stopped': words.pollStopped,
+    'code-refused': words.codeRefused,
+  };
+  return texts[notice];
+}
