@@ -113,6 +113,12 @@ export default defineConfig(({ command }) => {
               .filter((file) => file.endsWith('.ts'))
               .map((file) => [`locales/${file.slice(0, -3)}`, path.resolve(dirname, 'src/locales', file)]),
           ),
+          // stepup-kit/out-of-band/locales/<tag>: the words of the methods outside the page, one module a language
+          ...Object.fromEntries(
+            readdirSync(path.join(dirname, 'src/out-of-band/locales'))
+              .filter((file) => file.endsWith('.ts'))
+              .map((file) => [`out-of-band/locales/${file.slice(0, -3)}`, path.resolve(dirname, 'src/out-of-band/locales', file)]),
+          ),
         },
         formats: ['es'],
       },

@@ -54,7 +54,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
               <StepUp.RetryButton />
             ) : (
               <StepUp.SendButton>
-                {stepUp.chosen?.isOtp === false ? stepUp.config.outOfBand?.continueLabel(stepUp.messages) : undefined}
+                {stepUp.chosen?.isOtp === false ? stepUp.config.outOfBand?.continueLabel : undefined}
               </StepUp.SendButton>
             )}
             <StepUp.ChangeMethodButton />

@@ -79,7 +79,5 @@ export function messagesFromCatalog(catalog: StepUpCatalog): StepUpMessages {
     errors: { ...catalog.errors },
     // no "0 attempts left" after the last wrong code: the alert already says the code is spent
     wrongCodeAttemptsLeft: ({ count: n }) => (n === 0 ? '' : count(catalog.wrongCodeAttemptsLeft, n)),
-    // read by `stepup-kit/out-of-band`, which fills its placeholders itself
-    outOfBand: catalog.outOfBand,
   };
 }

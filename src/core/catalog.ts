@@ -1,7 +1,6 @@
 import type { StepUpErrorKind } from './errors.js';
 
 import type { StepUpMessages } from './messages.js';
-import type { OutOfBandCatalog } from './out-of-band-catalog.js';
 
 /**
  * A language ready for the step-up: `stepup-kit/locales/<tag>` exports one as its default, and `locale`
@@ -92,6 +91,4 @@ export interface StepUpCatalog {
   errors: Record<StepUpErrorKind, string>;
   /** After a wrong code, when attempts are known and some are left: "{count} attempts left." */
   wrongCodeAttemptsLeft: PluralMessage;
-  /** The methods that complete outside the page (`stepup-kit/out-of-band`): the bank's app or page, a phone call. */
-  outOfBand: OutOfBandCatalog;
 }

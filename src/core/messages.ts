@@ -1,5 +1,4 @@
 import type { StepUpErrorKind } from './errors.js';
-import type { OutOfBandCatalog } from './out-of-band-catalog.js';
 import type { StepUpOption } from './types.js';
 
 /** Values passed to message functions. `locale` is the component's `locale` prop. */
@@ -60,11 +59,6 @@ export interface StepUpMessages {
   errors: Record<StepUpErrorKind, string>;
   /** Extra sentence after a wrong code when attempts are known. */
   wrongCodeAttemptsLeft: (params: CountParams) => string;
-  /**
-   * The words of `stepup-kit/out-of-band` (the bank's app or page, a phone call): a locale's catalog brings
-   * them; without, that entry uses its English. Override some as for any other message.
-   */
-  outOfBand?: Partial<OutOfBandCatalog>;
 }
 
 /** "1 attempt", "3 attempts": the count and its word, by the locale's plural rules. */

@@ -1,7 +1,8 @@
 /**
  * The words of the methods that complete outside the page (`stepup-kit/out-of-band`): approve in the bank's
- * app or on its page, call the bank, or be called by it. A section of every `StepUpCatalog`; the English one
- * is here so that `stepup-kit/out-of-band` carries it without the rest of the English catalog.
+ * app or on its page, call the bank, or be called by it. Kept apart from `StepUpCatalog`, so a checkout that
+ * offers only codes never loads them: `stepup-kit/out-of-band/locales/<tag>` ships one set per language, and
+ * `outOfBand({ words })` takes it; the English one is built in.
  */
 
 /** How a cardholder completes an out-of-band method: the bank's app, the bank's web page, calling the bank, or being called. */

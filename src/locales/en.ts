@@ -1,6 +1,5 @@
 import type { StepUpCatalog } from '../core/catalog.js';
 import { defineLocale } from '../core/catalog-messages.js';
-import { englishOutOfBand } from '../core/out-of-band-catalog.js';
 
 /** English: the reference every other catalog is translated from. */
 export const catalog = {
@@ -54,7 +53,6 @@ export const catalog = {
     unknown: 'Something went wrong. Please try again.',
   },
   wrongCodeAttemptsLeft: { one: '{count} attempt left.', other: '{count} attempts left.' },
-  outOfBand: englishOutOfBand,
 } satisfies StepUpCatalog;
 
 // pure: a bundle that takes only `catalog` leaves the interpreter out

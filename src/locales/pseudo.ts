@@ -16,7 +16,8 @@ function pseudo(text: string): string {
   return `[${accented} ${'·'.repeat(Math.max(1, Math.ceil(visible * 0.4)))}]`;
 }
 
-function transform<T>(value: T): T {
+/** Every string of `value` (an object of strings, nested) as the pseudo-locale writes it. */
+export function transform<T>(value: T): T {
   if (typeof value === 'string') return pseudo(value) as T;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, transform(v)])) as T;
 }

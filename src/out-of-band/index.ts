@@ -13,10 +13,11 @@ import { createElement } from 'react';
  * `submitSelection` for a call from the bank), in the issuer's order among the OTP channels.
  */
 export function outOfBand(options: OutOfBandOptions = {}): OutOfBandMethods {
+  const words = outOfBandWords(options.words);
   return {
     offers: canComplete,
-    Label: OutOfBandLabel,
-    continueLabel: (messages) => outOfBandWords(messages).continue,
+    label: (option) => createElement(OutOfBandLabel, { option, words }),
+    continueLabel: words.continue,
     // a new option (after "Use another method") is a new panel, with its own controller
     render: (stepUp) => createElement(OutOfBandPanel, { key: stepUp.away?.id, stepUp, settings: options }),
   };

@@ -1,8 +1,8 @@
-import type { StepUpMessages } from '../core/messages.js';
+import type { OutOfBandCatalog } from '../core/out-of-band-catalog.js';
 import type { StepUpOption } from '../core/types.js';
 import { withDestination } from '../primitives/destination.js';
 import { wayOf, type OutOfBandWay } from './way.js';
-import { optionLine, outOfBandWords } from './words.js';
+import { optionLine } from './words.js';
 
 const PATHS: Record<OutOfBandWay, string> = {
   // a phone with a check mark
@@ -16,9 +16,9 @@ const PATHS: Record<OutOfBandWay, string> = {
 };
 
 /** An option that completes outside the page, in the channel choice: its icon and its line, the value isolated. */
-export function OutOfBandLabel({ option, messages }: { option: StepUpOption; messages: StepUpMessages }) {
+export function OutOfBandLabel({ option, words }: { option: StepUpOption; words: OutOfBandCatalog }) {
   const way = wayOf(option);
-  const line = optionLine(option, outOfBandWords(messages));
+  const line = optionLine(option, words);
   return (
     <>
       {way ? (

@@ -1,9 +1,16 @@
+import type { OutOfBandCatalog } from '../core/out-of-band-catalog.js';
 import type { StepUpOption } from '../core/types.js';
 import type { IssuerAnswer, OutOfBandState, OutOfBandStatus, PollOptions } from './controller.js';
 import type { IssuerPageParams, IssuerPageUrlBuilder } from './issuer-page.js';
 
 /** How `outOfBand()` completes the methods outside the page; every field has a documented default. */
 export interface OutOfBandOptions {
+  /**
+   * The words in the cardholder's language: `stepup-kit/out-of-band/locales/<tag>` (the same language as the
+   * step-up's `locale`), or your own; missing ones are English.
+   * @defaultValue English
+   */
+  words?: Partial<OutOfBandCatalog>;
   /**
    * Opens the bank's native app (`APP_TO_APP` on `IOS`/`ANDROID`) from a host that can: a WebView's bridge, React
    * Native. Resolves with what the app returned: with `authCode` the kit validates it (`validateIssuerCode`),

@@ -17,7 +17,7 @@ type Opened = ReturnType<typeof openIssuerPage>;
 export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResult; settings: OutOfBandOptions }) {
   const option = stepUp.away!;
   const { config, messages } = stepUp;
-  const words = outOfBandWords(messages);
+  const words = outOfBandWords(settings.words);
   const [controller] = useState<OutOfBandController>(() =>
     createOutOfBandController({
       option,

@@ -1,12 +1,10 @@
 import { fillTemplate } from '../core/catalog-messages.js';
 import { englishOutOfBand, type OutOfBandCatalog } from '../core/out-of-band-catalog.js';
-import type { StepUpMessages } from '../core/messages.js';
 import type { StepUpOption } from '../core/types.js';
 import { wayOf } from './way.js';
 
-/** The out-of-band words of a step-up's messages: its locale's (and the merchant's overrides), else English. */
-export function outOfBandWords(messages: Pick<StepUpMessages, 'outOfBand'>): OutOfBandCatalog {
-  const own = messages.outOfBand;
+/** A language's words (`stepup-kit/out-of-band/locales/<tag>`, or some of them), completed by the English. */
+export function outOfBandWords(own: Partial<OutOfBandCatalog> | undefined): OutOfBandCatalog {
   if (!own) return englishOutOfBand;
   return {
     ...englishOutOfBand,

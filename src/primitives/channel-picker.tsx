@@ -14,7 +14,7 @@ export type ChannelPickerProps = ComponentPropsWithoutRef<'fieldset'>;
  */
 export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>(function ChannelPicker(props, ref) {
   const { form, options, messages, ids, state, changeMethod, choiceFocusKey, config } = useStepUpContext();
-  const OutOfBandLabel = config.outOfBand?.Label;
+  const { outOfBand } = config;
   const groupName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const composedRef = useComposedRefs(ref, fieldset);
@@ -71,7 +71,7 @@ export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>
                     ref={index === 0 || checked ? field.ref : undefined}
                     data-part="channel-radio"
                   />
-                  {option.isOtp || !OutOfBandLabel ? (
+                  {option.isOtp || !outOfBand ? (
                     <>
                       <MethodIcon method={option.method} />
                       <span data-part="channel-label">
@@ -82,7 +82,7 @@ export const ChannelPicker = forwardRef<HTMLFieldSetElement, ChannelPickerProps>
                       </span>
                     </>
                   ) : (
-                    <OutOfBandLabel option={option} messages={messages} />
+                    outOfBand.label(option)
                   )}
                 </label>
               );

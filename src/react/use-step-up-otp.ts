@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import {
   clampCodeLength,
@@ -32,9 +32,9 @@ export interface OutOfBandMethods {
   /** Whether it can carry the cardholder through `option` with `backend`. */
   offers(option: StepUpOption, backend: StepUpBackend): boolean;
   /** The option's line in the channel choice: its icon and words. */
-  Label: ComponentType<{ option: StepUpOption; messages: StepUpMessages }>;
+  label(option: StepUpOption): ReactNode;
   /** The label of the choice's primary button while such an option is chosen ("Continue"). */
-  continueLabel(messages: StepUpMessages): string;
+  continueLabel: string;
   /** The screens of the chosen option (`away`), from the choice to the bank's answer. */
   render(stepUp: UseStepUpOtpResult): ReactNode;
 }

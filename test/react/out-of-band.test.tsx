@@ -227,6 +227,19 @@ describe('the bank\'s page', () => {
   });
 });
 
+describe('in the cardholder\'s language', () => {
+  it('the choice, the button and the screen speak German with the German words', async () => {
+    const user = userEvent.setup();
+    const { default: de } = await import('../../src/locales/de');
+    const { default: words } = await import('../../src/out-of-band/locales/de');
+    render(<StepUpOtp stepUpOptions={[CALL_BANK]} backend={backend({ submitSelection: undefined }).api} locale={de} outOfBand={outOfBand({ words })} />);
+    expect(labels()).toEqual([words.optionWithValue.callBank.replace('{value}', '1-800-555-1212')]);
+    await user.click(screen.getByRole('button', { name: words.continue }));
+    expect(screen.getByRole('button', { name: words.done.callBank })).toBeTruthy();
+    expect(screen.getByRole('button', { name: de.messages.useAnotherMethod })).toBeTruthy();
+  });
+});
+
 describe('checks by themselves', () => {
   it('when the tab comes back into view, one check at a time', async () => {
     const user = userEvent.setup();

@@ -1,0 +1,45 @@
+import type { OutOfBandCatalog } from '../../core/out-of-band-catalog.js';
+
+/** Hebrew: the words of the bank's app and page and the phone-call methods (`outOfBand({ words })`). */
+export const words = {
+  methods: { app: 'אפליקציית הבנק', page: 'אתר הבנק', callBank: 'שיחה לבנק', bankCalls: 'שיחה מהבנק' },
+  optionWithValue: {
+    app: 'אישור באפליקציית {value}',
+    page: 'אתר הבנק: {value}',
+    callBank: 'שיחה לבנק: {value}',
+    bankCalls: 'שיחה מהבנק למספר {value}',
+  },
+  continue: 'המשך',
+  notifying: 'מבקשים מהבנק להתקשר…',
+  waitingApp: 'יש לפתוח את אפליקציית הבנק בטלפון ולאשר את הבקשה, ואז לחזור לכאן.',
+  waitingAppNamed: 'יש לפתוח את {app} בטלפון ולאשר את הבקשה, ואז לחזור לכאן.',
+  waitingPage: 'יש לאשר בדף של הבנק. הדף ייפתח בחלון חדש.',
+  waitingCallBank: 'יש להתקשר לבנק במספר {number} ולבקש לאשר את הכרטיס לשימוש בבית העסק הזה.',
+  waitingCallBankNoNumber: 'יש להתקשר למספר שבגב הכרטיס ולבקש מהבנק לאשר את הכרטיס לשימוש בבית העסק הזה.',
+  waitingBankCalls: 'הבנק יתקשר למספר {number}. יש לענות ולפעול לפי ההנחיות.',
+  waitingBankCallsNoNumber: 'הבנק יתקשר בקרוב. יש לענות ולפעול לפי ההנחיות.',
+  openApp: 'פתיחת אפליקציית הבנק',
+  openPage: 'פתיחת הדף של הבנק',
+  copyNumber: 'העתקת המספר',
+  numberCopied: 'המספר הועתק.',
+  done: { app: 'אישרתי', page: 'סיימתי בדף של הבנק', callBank: 'סיימתי את השיחה', bankCalls: 'קיבלתי את השיחה' },
+  callAgain: 'לא התקבלה שיחה? לבקש שוב',
+  callRequested: 'ביקשנו מהבנק להתקשר שוב.',
+  callsExhausted: 'הבנק לא יכול להתקשר שוב בשביל הכרטיס הזה.',
+  checking: 'בודקים מול הבנק…',
+  autoCheck: 'הדף יתעדכן מעצמו ברגע שהבנק יאשר.',
+  stillPending: 'הבנק עדיין לא אישר. יש לסיים מול הבנק ואז לבדוק שוב.',
+  pollStopped: 'הפסקנו לבדוק באופן אוטומטי. אחרי שמסיימים מול הבנק, אפשר לבדוק שוב.',
+  checkAgain: 'בדיקה חוזרת',
+  declined: 'הבנק דחה את הבקשה. אפשר לבחור אמצעי אחר או להשתמש בכרטיס אחר.',
+  expired: 'תוקף הבקשה פג. יש לבחור אמצעי שוב.',
+  popupBlocked: 'הדפדפן חסם את הדף של הבנק. יש לאפשר חלונות קופצים לאתר הזה או לפתוח את הדף שוב.',
+  windowClosed: 'הדף של הבנק נסגר לפני שהתהליך הסתיים. אפשר לפתוח אותו שוב או לבדוק אם התהליך כבר הושלם.',
+  noResult: 'הדף של הבנק לא החזיר תוצאה. בודקים מול הבנק.',
+  failure: 'הבנק לא הצליח להשלים את האישור. אפשר לנסות שוב או לבחור אמצעי אחר.',
+  confirming: 'מאמתים מול הבנק…',
+  codeRefused: 'האישור של הבנק לא התקבל. יש לבחור אמצעי אחר.',
+  announceWaiting: 'ממתינים לאישור מהבנק.',
+} satisfies OutOfBandCatalog;
+
+export default words;

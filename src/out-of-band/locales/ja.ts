@@ -1,0 +1,45 @@
+import type { OutOfBandCatalog } from '../../core/out-of-band-catalog.js';
+
+/** Japanese: the words of the bank's app and page and the phone-call methods (`outOfBand({ words })`). */
+export const words = {
+  methods: { app: 'カード発行会社のアプリ', page: 'カード発行会社のウェブサイト', callBank: 'カード発行会社に電話する', bankCalls: 'カード発行会社からの電話' },
+  optionWithValue: {
+    app: 'アプリで承認（{value}）',
+    page: 'カード発行会社のウェブサイト（{value}）',
+    callBank: 'カード発行会社に電話する（{value}）',
+    bankCalls: 'カード発行会社からの電話（{value}）',
+  },
+  continue: '次へ',
+  notifying: 'カード発行会社に電話を依頼しています…',
+  waitingApp: 'スマートフォンでカード発行会社のアプリを開き、リクエストを承認してください。承認後、この画面に戻ってください。',
+  waitingAppNamed: 'スマートフォンで{app}を開き、リクエストを承認してください。承認後、この画面に戻ってください。',
+  waitingPage: 'カード発行会社のページで確認の手続きを行ってください。ページは新しいウィンドウで開きます。',
+  waitingCallBank: 'カード発行会社（{number}）にお電話のうえ、このショップでのカードのご利用承認をご依頼ください。',
+  waitingCallBankNoNumber: 'カード裏面に記載の電話番号にお電話のうえ、このショップでのカードのご利用承認をご依頼ください。',
+  waitingBankCalls: 'カード発行会社から{number}に電話がかかってきます。電話に出て、案内に従ってください。',
+  waitingBankCallsNoNumber: 'まもなくカード発行会社から電話がかかってきます。電話に出て、案内に従ってください。',
+  openApp: 'アプリを開く',
+  openPage: 'カード発行会社のページを開く',
+  copyNumber: '番号をコピー',
+  numberCopied: '番号をコピーしました。',
+  done: { app: '承認しました', page: 'ページでの手続きが完了しました', callBank: '電話が終わりました', bankCalls: '電話を受けました' },
+  callAgain: '電話がかかってきませんか？もう一度依頼する',
+  callRequested: 'カード発行会社に、もう一度電話するよう依頼しました。',
+  callsExhausted: 'このカードでは、これ以上電話を依頼できません。',
+  checking: 'カード発行会社に確認しています…',
+  autoCheck: 'カード発行会社での確認が完了すると、この画面は自動的に更新されます。',
+  stillPending: 'カード発行会社での確認がまだ完了していません。手続きを済ませてから、もう一度確認してください。',
+  pollStopped: '自動での確認を停止しました。カード発行会社での手続きが済んだら、もう一度確認してください。',
+  checkAgain: 'もう一度確認',
+  declined: 'カード発行会社がこのリクエストを承認しませんでした。別の方法を選択するか、別のカードをご利用ください。',
+  expired: 'このリクエストは有効期限が切れました。もう一度方法を選択してください。',
+  popupBlocked: 'ブラウザがカード発行会社のページをブロックしました。このサイトのポップアップを許可するか、もう一度ページを開いてください。',
+  windowClosed: '手続きが完了する前にカード発行会社のページが閉じられました。もう一度開くか、手続きが完了しているか確認してください。',
+  noResult: 'カード発行会社のページから結果が届きませんでした。カード発行会社に確認しています。',
+  failure: 'カード発行会社で確認を完了できませんでした。もう一度お試しいただくか、別の方法を選択してください。',
+  confirming: '承認結果を確認しています…',
+  codeRefused: 'カード発行会社からの承認結果を受け付けられませんでした。別の方法を選択してください。',
+  announceWaiting: 'カード発行会社の承認を待っています。',
+} satisfies OutOfBandCatalog;
+
+export default words;

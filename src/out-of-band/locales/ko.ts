@@ -1,0 +1,45 @@
+import type { OutOfBandCatalog } from '../../core/out-of-band-catalog.js';
+
+/** Korean: the words of the bank's app and page and the phone-call methods (`outOfBand({ words })`). */
+export const words = {
+  methods: { app: '카드사 앱', page: '카드사 웹사이트', callBank: '카드사에 전화하기', bankCalls: '카드사 전화 받기' },
+  optionWithValue: {
+    app: '앱에서 승인: {value}',
+    page: '카드사 웹사이트: {value}',
+    callBank: '카드사에 전화하기: {value}',
+    bankCalls: '카드사 전화 받기: {value}',
+  },
+  continue: '계속',
+  notifying: '카드사에 전화를 요청하는 중…',
+  waitingApp: '휴대폰에서 카드사 앱을 열고 요청을 승인하세요. 그런 다음 이 화면으로 돌아오세요.',
+  waitingAppNamed: '휴대폰에서 카드사 앱({app})을 열고 요청을 승인하세요. 그런 다음 이 화면으로 돌아오세요.',
+  waitingPage: '카드사 페이지에서 확인하세요. 페이지는 새 창에서 열립니다.',
+  waitingCallBank: '카드사에 전화해 이 가맹점에서 카드를 사용할 수 있도록 승인을 요청하세요. 전화번호: {number}',
+  waitingCallBankNoNumber: '카드 뒷면의 번호로 전화해 이 가맹점에서 카드를 사용할 수 있도록 승인을 요청하세요.',
+  waitingBankCalls: '카드사에서 곧 전화가 걸려 옵니다. 전화를 받고 안내에 따라 주세요. 받는 번호: {number}',
+  waitingBankCallsNoNumber: '카드사에서 곧 전화가 걸려 옵니다. 전화를 받고 안내에 따라 주세요.',
+  openApp: '카드사 앱 열기',
+  openPage: '카드사 페이지 열기',
+  copyNumber: '번호 복사',
+  numberCopied: '번호를 복사했습니다.',
+  done: { app: '승인 완료', page: '카드사 페이지에서 완료', callBank: '카드사 통화 완료', bankCalls: '전화 수신 완료' },
+  callAgain: '전화가 오지 않았나요? 다시 요청',
+  callRequested: '카드사에 다시 전화를 요청했습니다.',
+  callsExhausted: '이 카드로는 더 이상 카드사 전화를 요청할 수 없습니다.',
+  checking: '카드사에 확인하는 중…',
+  autoCheck: '카드사에서 확인되면 이 화면이 자동으로 업데이트됩니다.',
+  stillPending: '카드사에서 아직 확인되지 않았습니다. 카드사 절차를 마친 후 다시 확인하세요.',
+  pollStopped: '자동 확인을 중단했습니다. 카드사 절차를 마쳤다면 다시 확인하세요.',
+  checkAgain: '다시 확인',
+  declined: '카드사에서 이 요청을 거절했습니다. 다른 방법을 선택하거나 다른 카드를 이용해 주세요.',
+  expired: '요청 시간이 지났습니다. 방법을 다시 선택하세요.',
+  popupBlocked: '브라우저가 카드사 페이지를 차단했습니다. 이 사이트의 팝업을 허용하거나 페이지를 다시 여세요.',
+  windowClosed: '절차를 마치기 전에 카드사 페이지가 닫혔습니다. 다시 열거나 절차가 완료되었는지 확인하세요.',
+  noResult: '카드사 페이지에서 결과를 받지 못했습니다. 카드사에 확인하는 중입니다.',
+  failure: '카드사에서 확인을 완료하지 못했습니다. 다시 시도하거나 다른 방법을 선택하세요.',
+  confirming: '승인 결과를 확인하는 중…',
+  codeRefused: '카드사 승인 결과가 수락되지 않았습니다. 다른 방법을 선택하세요.',
+  announceWaiting: '카드사 확인을 기다리는 중입니다.',
+} satisfies OutOfBandCatalog;
+
+export default words;

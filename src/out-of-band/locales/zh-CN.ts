@@ -1,0 +1,45 @@
+import type { OutOfBandCatalog } from '../../core/out-of-band-catalog.js';
+
+/** Chinese (simplified): the words of the bank's app and page and the phone-call methods (`outOfBand({ words })`). */
+export const words = {
+  methods: { app: '手机银行App', page: '银行网站', callBank: '致电银行', bankCalls: '银行来电' },
+  optionWithValue: {
+    app: '在{value}中确认',
+    page: '银行网站（{value}）',
+    callBank: '致电银行（{value}）',
+    bankCalls: '银行来电（{value}）',
+  },
+  continue: '继续',
+  notifying: '正在请求银行致电您…',
+  waitingApp: '请在手机上打开银行App并确认此请求，然后返回本页面。',
+  waitingAppNamed: '请在手机上打开{app}并确认此请求，然后返回本页面。',
+  waitingPage: '请在银行页面上确认。该页面将在新窗口中打开。',
+  waitingCallBank: '请拨打{number}联系银行，申请在此商户使用此卡。',
+  waitingCallBankNoNumber: '请拨打卡片背面的客服电话，向银行申请在此商户使用此卡。',
+  waitingBankCalls: '银行将致电{number}，请接听并按提示操作。',
+  waitingBankCallsNoNumber: '银行将很快致电您，请接听并按提示操作。',
+  openApp: '打开银行App',
+  openPage: '打开银行页面',
+  copyNumber: '复制号码',
+  numberCopied: '号码已复制。',
+  done: { app: '我已确认', page: '我已在银行页面完成', callBank: '我已完成通话', bankCalls: '我已接听来电' },
+  callAgain: '没有接到来电？重新请求',
+  callRequested: '已请求银行再次致电您。',
+  callsExhausted: '此卡已无法再请求银行来电。',
+  checking: '正在向银行查询…',
+  autoCheck: '银行确认后，本页面将自动更新。',
+  stillPending: '银行尚未确认。请在银行完成操作后再次查询。',
+  pollStopped: '已停止自动查询。在银行完成操作后，请再次查询。',
+  checkAgain: '再次查询',
+  declined: '银行拒绝了此请求。请选择其他方式或使用其他卡。',
+  expired: '此请求已过期，请重新选择方式。',
+  popupBlocked: '浏览器拦截了银行页面。请允许此网站弹出窗口，或重新打开页面。',
+  windowClosed: '银行页面在完成前已关闭。请重新打开，或查询是否已完成。',
+  noResult: '银行页面未返回结果。正在向银行查询。',
+  failure: '银行无法完成确认。请重试或选择其他方式。',
+  confirming: '正在与银行确认…',
+  codeRefused: '银行的确认未被接受。请选择其他方式。',
+  announceWaiting: '正在等待银行确认。',
+} satisfies OutOfBandCatalog;
+
+export default words;
