@@ -28,10 +28,16 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
 }
 
 /**
+ * `stepup-kit/out-of-band` is opted into by a second import, so `import { StepUpOtp }` pays only for the hand-over
+ * to it; the import itself is held at its first measured size until its 2.5 kB budget is reached.
+ */
+const OUT_OF_BAND_CEILING = 5_924;
+
+/**
  * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
  * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
  */
-const CEILING = { stepUpOtp: 16_363, core: 5_076 };
+const CEILING = { stepUpOtp: 16_363, core: 5_076, outOfBand: OUT_OF_BAND_CEILING };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
@@ -61,6 +67,21 @@ export default async function size() {
       gz,
     });
   }
+  // the methods outside the page are opted into by a second import: what it adds to a bundle that has StepUpOtp
+  const withOutOfBand = await bundled(
+    `import { StepUpOtp } from '${dist}/index.js'; import { outOfBand } from '${dist}/out-of-band.js'; console.log(StepUpOtp, outOfBand);`,
+  );
+  const added = withOutOfBand.gz - rows[0]!.gz;
+  rows.push({
+    name: "import { outOfBand } from 'stepup-kit/out-of-band', added to StepUpOtp",
+    value: kB(added),
+    budget: '≤ 2.50 kB',
+    ok: added <= 2500,
+    ceiling: `≤ ${kB(CEILING.outOfBand)}`,
+    held: added <= CEILING.outOfBand,
+    detail: `${added} B; ${kB(withOutOfBand.gz)} gz together, ${kB(withOutOfBand.min)} minified`,
+    gz: added,
+  });
   const css = await transform(readFileSync(path.join(dist, 'styles.css'), 'utf8'), { loader: 'css', minify: true });
   const cssGz = gzipSync(css.code, { level: 9 }).length;
   rows.push({ name: "import 'stepup-kit/styles.css'", value: kB(cssGz), budget: '≤ 2.50 kB', ok: cssGz <= 2500, detail: `${kB(css.code.length)} minified`, gz: cssGz });
@@ -73,6 +94,11 @@ export default async function size() {
   for (const tag of tags) {
     const { min, gz } = await bundled(`import { catalog } from '${dist}/locales/${tag}.js'; console.log(catalog);`);
     rows.push({ name: `catalog '${tag}' (stepup-kit/locales/${tag})`, value: kB(gz), budget: '≤ 2.00 kB', ok: gz <= 2000, detail: `${kB(min)} minified`, gz });
+  }
+  // the out-of-band words of each language, loaded only by a checkout that offers those methods
+  for (const tag of tags.filter((tag) => tag !== 'en')) {
+    const { min, gz } = await bundled(`import words from '${dist}/out-of-band/locales/${tag}.js'; console.log(words);`);
+    rows.push({ name: `out-of-band words '${tag}' (stepup-kit/out-of-band/locales/${tag})`, value: kB(gz), budget: '≤ 2.00 kB', ok: gz <= 2000, detail: `${kB(min)} minified`, gz });
   }
   const shared = await bundled(`import de from '${dist}/locales/de.js'; console.log(de);`);
   const deOnly = rows.find((row) => row.name.startsWith("catalog 'de'"))!.gz;
