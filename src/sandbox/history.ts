@@ -1,4 +1,4 @@
-import type { CreateOtpRequest, ValidateOtpRequest } from '../core/types.js';
+import type { CheckStepUpRequest, CreateOtpRequest, SubmitSelectionRequest, ValidateOtpRequest } from '../core/types.js';
 
 /** A code as the cardholder's phone, inbox or bank app would show it. */
 export interface OutboxMessage {
@@ -12,12 +12,14 @@ export interface OutboxMessage {
 }
 
 /** One call the simulator received. */
-export interface SandboxCall {
-  operation: 'createOtp' | 'validateOtp';
-  tokenId: string;
-  body: CreateOtpRequest | ValidateOtpRequest;
-  at: number;
-}
+export type SandboxCall = { tokenId: string; at: number } & (
+  | { operation: 'createOtp'; body: CreateOtpRequest }
+  /** A validate of a code, or of an issuer auth code (`issuerAuthCode` instead of `otp`). */
+  | { operation: 'validateOtp'; body: ValidateOtpRequest }
+  | { operation: 'checkStepUp'; body: CheckStepUpRequest }
+  /** A selection that only records the choice; one that notifies the bank is a `createOtp`. */
+  | { operation: 'submitSelection'; body: SubmitSelectionRequest }
+);
 
 /**
  * Calls, messages and tokens kept at most, oldest dropped first: the sandbox server may run for days,

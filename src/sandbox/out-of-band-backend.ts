@@ -22,11 +22,13 @@ export function outOfBandBackend(
       const tokenId = request.tokenId ?? DEFAULT_TOKEN;
       const option = sandbox.outOfBand.optionsFor(tokenId, sandbox.authenticationOptions().stepUpOptions).find((o) => o.id === request.stepUpOption?.id);
       if (!option || normalizeMethod(option.method) === 'OUTBOUND_CALL') return { notified: true, ...(await sandbox.createOtp(request, context)) };
+      sandbox.record('submitSelection', tokenId, request);
       await settle(sandbox, context.signal);
       sandbox.outOfBand.selected(tokenId, option, {});
       return { notified: false };
     },
     checkStepUp: async (request, context): Promise<CheckStepUpResponse> => {
+      sandbox.record('checkStepUp', request.tokenId ?? DEFAULT_TOKEN, request);
       await settle(sandbox, context.signal);
       const decision = sandbox.outOfBand.decision(request.tokenId ?? DEFAULT_TOKEN);
       if (decision === 'approved') return { status: 'verified', action: 'AUTHENTICATION_REGISTRATION' };

@@ -83,8 +83,8 @@ export class StepUpSandbox {
   }
 
   /** Every call received, oldest first. */
-  calls(operation?: SandboxCall['operation']): readonly SandboxCall[] {
-    return operation ? this.received.filter((c) => c.operation === operation) : this.received;
+  calls<O extends SandboxCall['operation'] = SandboxCall['operation']>(operation?: O): readonly Extract<SandboxCall, { operation: O }>[] {
+    return (operation ? this.received.filter((c) => c.operation === operation) : this.received) as Extract<SandboxCall, { operation: O }>[];
   }
 
   /** Listen for sends and calls (the outbox view re-renders on it). */
@@ -187,8 +187,9 @@ export class StepUpSandbox {
     return token;
   }
 
-  private record(operation: SandboxCall['operation'], tokenId: string, body: CreateOtpRequest | ValidateOtpRequest) {
-    keepLast(this.received, { operation, tokenId, body: structuredClone(body), at: this.options.now() });
+  /** Keeps a call for `calls()` (the out-of-band methods record theirs too). */
+  record(operation: SandboxCall['operation'], tokenId: string, body: SandboxCall['body']) {
+    keepLast(this.received, { operation, tokenId, body: structuredClone(body), at: this.options.now() } as SandboxCall);
     this.emit();
   }
 

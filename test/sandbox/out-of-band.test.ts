@@ -82,6 +82,18 @@ describe('the sandbox’s out-of-band methods', () => {
     expect(sandbox.outOfBand.pending()).toEqual([expect.objectContaining({ method: 'CUSTOMER_SERVICE', state: 'selected' })]);
   });
 
+  it('keeps the selections and checks it received in calls(), as it keeps sends and validates', async () => {
+    const sandbox = make();
+    const id = SANDBOX_METHOD_OPTIONS.CUSTOMER_SERVICE.id!;
+    await sandbox.backend.submitSelection!({ clientCorrelationId: 'c', stepUpOption: { id } }, ctx());
+    await sandbox.backend.checkStepUp!({ clientCorrelationId: 'c', tokenId: 'tok-9' }, ctx());
+    expect(sandbox.calls().map((c) => [c.operation, c.tokenId])).toEqual([
+      ['submitSelection', 'sandbox-token'],
+      ['checkStepUp', 'tok-9'],
+    ]);
+    expect(sandbox.calls('submitSelection')[0]!.body.stepUpOption.id).toBe(id);
+  });
+
   it('lets a check take latencyMs, be aborted, and fail as offline', async () => {
     vi.useFakeTimers();
     try {
