@@ -46,6 +46,7 @@ export type CheckoutErrorKind =
   | 'busy'
   | 'unknown-card'
   | 'not-verified'
+  | 'card-declined'
   | 'card-network-unavailable'
   | 'internal';
 
