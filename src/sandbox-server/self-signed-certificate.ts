@@ -39,7 +39,8 @@ export function generateJwtCredentials(options: GenerateJwtCredentialsOptions = 
   );
   const sha256WithRsa = sequence(oid('1.2.840.113549.1.1.11'), Buffer.from([0x05, 0x00]));
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f; // a positive INTEGER
+  // a positive INTEGER in minimal DER: a first byte of 0 would be a leading zero OpenSSL refuses ("illegal padding")
+  serial[0] = serial[0]! & 0x7f || 0x01;
   const tbs = sequence(
     tlv(0xa0, integer(Buffer.from([2]))), // v3
     integer(serial),

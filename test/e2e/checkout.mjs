@@ -2,8 +2,10 @@
 // name) against the sandbox server of Visa's TMS endpoints, signatures verified. It builds the kit when
 // dist/ is missing and always builds the example (its type check included), starts everything it needs on
 // 127.0.0.1 (a sandbox, checkout servers with JWT, HTTP Signature and, when redis-server is installed,
-// Redis sessions), walks the cases, and stops it all. SCREENSHOTS=<dir> also saves the checkout at 320 px
-// and 1280 px wide. SKIP_BUILD=1 reuses the last build of the example.
+// Redis sessions), walks the cases (codes, and with Visa •••• 8210 the methods that complete outside the
+// page: the bank's website in a popup, a call to the bank, a call from it, the bank's decisions made
+// through the sandbox), and stops it all. SCREENSHOTS=<dir> also saves the checkout at 320 px and 1280 px
+// wide. SKIP_BUILD=1 reuses the last build of the example.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +21,8 @@ const DEADLINE_MS = 300_000;
 const SMS = '***-***-1234';
 const EMAIL = 'j*****n@e*****e.com';
 const STEP_UP_TOKEN = 'tok_demo_stepup_4242';
+/** The card offered the methods that complete outside the page (SANDBOX_TOKEN_METHODS of the example). */
+const BANK_TOKEN = 'tok_demo_bank_8210';
 
 if (!existsSync(chromiumPath)) {
   console.error(`Chromium not found at ${chromiumPath}: sudo apt-get install chromium, or set CHROMIUM_PATH.`);
@@ -129,13 +133,16 @@ try {
   );
 
   const { startTestSandbox } = await import('stepup-kit/sandbox-server');
-  const { SANDBOX_TOKEN_ACTIONS } = await import(path.join(example, 'build/server/catalog.js'));
+  const { SANDBOX_METHOD_OPTIONS } = await import('stepup-kit/sandbox');
+  const { SANDBOX_TOKEN_ACTIONS, SANDBOX_TOKEN_METHODS } = await import(path.join(example, 'build/server/catalog.js'));
   const { configFromEnv, startCheckoutServer } = await import(path.join(example, 'build/server/start.js'));
 
   /** authentication-options calls per token, from the sandbox's request log. */
   const authCalls = new Map();
   let sandbox;
   const servers = {};
+  /** The log lines of each checkout server (the step-up routes log one line per call: `step-up: check answered 200 {…}`). */
+  const serverLogs = {};
   await check(
     'start the sandbox and the checkout servers on 127.0.0.1',
     async () => {
@@ -153,7 +160,8 @@ try {
         const config = configFromEnv({ VISA_ENVIRONMENT: sandbox.url, VISA_MERCHANT_ID: sandbox.merchantId, PORT: '0', ...env });
         // as `npm run demo` runs it: the page shows where the codes are
         const shown = { outboxUrl: `${sandbox.url}/__outbox`, goldenCode: '456789' };
-        const server = await startCheckoutServer({ ...config, sandbox: shown, log: () => {} });
+        serverLogs[name] = [];
+        const server = await startCheckoutServer({ ...config, sandbox: shown, log: (line) => serverLogs[name].push(line) });
         closers.push(() => server.close());
         servers[name] = server.url;
       };
@@ -380,6 +388,164 @@ try {
     assert(statuses.join() === '403,403,403,415', `answered ${statuses.join(', ')}`);
     assert((await page.locator('.stepup').count()) === 0, 'a step-up started');
     return 'no token 403, step-up route without token 403, foreign Origin 403, a form body 415 (the routes take JSON only)';
+    });
+  });
+
+  // ---- the methods that complete outside the page (Visa •••• 8210), on the JWT server
+  const ids = {
+    web: SANDBOX_METHOD_OPTIONS.APP_TO_APP_WEB.id,
+    callBank: SANDBOX_METHOD_OPTIONS.CUSTOMER_SERVICE.id,
+    bankCalls: SANDBOX_METHOD_OPTIONS.OUTBOUND_CALL.id,
+  };
+  const control = async (action, body) => {
+    const response = await fetch(`${sandbox.url}/__control/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert(response.ok, `POST /__control/${action} answered ${response.status}`);
+    return response.json();
+  };
+  /**
+   * The sandbox keeps the bank's decision for a card for its whole life (approved: no step-up any more;
+   * declined: authentication-options answers 403): each case starts from a card the bank has not decided on.
+   */
+  async function freshBankCard() {
+    sandbox.sandbox.outOfBand.forget(BANK_TOKEN);
+    await control('methods', { tokenId: BANK_TOKEN, methods: SANDBOX_TOKEN_METHODS[BANK_TOKEN] });
+  }
+  /** The step-up routes the checkout served since `from` (its log lines), e.g. `selection 200, check 200`. */
+  const routesSince = (from) =>
+    serverLogs.jwt.slice(from).map((line) => /^step-up: (\S+) answered (\d+)/.exec(line)).filter(Boolean).map((m) => `${m[1]} ${m[2]}`);
+  const sandboxCallsSince = (from, operation) => sandbox.sandbox.calls().slice(from).filter((c) => c.operation === operation && c.tokenId === BANK_TOKEN);
+  const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+  /** Pay with •••• 8210, choose `label` and Continue; resolves once the out-of-band panel shows. */
+  async function chooseOutOfBand(page, label) {
+    await open(page);
+    await pay(page, '8210');
+    await stepUp(page, 'choosing');
+    await page.getByRole('radio', { name: label }).check();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.locator('[data-part="out-of-band"]').waitFor();
+  }
+  /** Opens the bank's page from the panel: the popup, at the sandbox's own issuer page. */
+  async function openBankPage(page, ctx) {
+    await page.getByText('Confirm on your bank’s page. It opens in a new window.').waitFor();
+    const [popup] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open your bank’s page' }).click()]);
+    const errors = [];
+    popup.on('pageerror', (e) => errors.push(e.message));
+    const visited = [];
+    popup.on('framenavigated', (frame) => frame === popup.mainFrame() && visited.push(frame.url()));
+    await popup.waitForURL((url) => url.pathname === '/__issuer');
+    const url = new URL(popup.url());
+    assert(url.origin === sandbox.url, `the bank's page opened at ${url.origin}, not the sandbox`);
+    const back = new URL(url.searchParams.get('wpcallback') ?? '');
+    assert(back.origin === servers.jwt && back.pathname === '/issuer-return.html' && back.searchParams.get('stepupstate'), `wpcallback is ${back.href}`);
+    assert(url.searchParams.get('a2apayload'), 'no a2apayload on the bank\'s page URL');
+    await popup.getByRole('heading', { name: 'Acme Bank' }).waitFor();
+    return { popup, visited, errors };
+  }
+  /** Clicks Approve or Decline on the sandbox issuer page; resolves once the popup has closed itself. */
+  async function decide(popup, button) {
+    const closed = popup.waitForEvent('close', { timeout: 10_000 });
+    await popup.getByRole('button', { name: button }).click();
+    await closed;
+  }
+
+  await check('the bank’s website (APP_TO_APP, web): a popup at the sandbox issuer page, Approve, back through the return page, the issuer code checked', async () => {
+    return withPage(async (page, ctx) => {
+      await freshBankCard();
+      const calls0 = sandbox.sandbox.calls().length;
+      const log0 = serverLogs.jwt.length;
+      await chooseOutOfBand(page, 'Your bank’s website: Acme Bank');
+      const { popup, visited, errors } = await openBankPage(page, ctx);
+      await decide(popup, 'Approve');
+      assert(errors.length === 0, `page errors in the popup: ${errors.join('; ')}`);
+      const returned = visited.find((u) => u.startsWith(`${servers.jwt}/issuer-return.html?`));
+      assert(returned && new URL(returned).searchParams.get('stepupresponse') === 'approved' && new URL(returned).searchParams.get('stepupauthcode'),
+        `the popup never came back to the return page with an approval: ${visited.join(' → ')}`);
+      await placed(page);
+      const validates = sandboxCallsSince(calls0, 'validateOtp');
+      assert(validates.length === 1 && validates[0].body.stepUpOption?.id === ids.web && typeof validates[0].body.issuerAuthCode === 'string' && validates[0].body.otp === undefined,
+        `Visa's validate was called ${validates.length} times: ${JSON.stringify(validates.map((c) => Object.keys(c.body)))}`);
+      assert(sandboxCallsSince(calls0, 'createOtp').length === 0, 'a one-time-passwords call was made for the bank\'s page');
+      const routes = routesSince(log0);
+      assert(routes.includes('selection 200') && routes.includes('issuer-code 200'), `the checkout served ${routes.join(', ')}`);
+      // the return page opened by hand (no state of the kit's): it says so, and strips the bank's answer from the address bar
+      await page.goto(`${servers.jwt}/issuer-return.html?stepupresponse=approved&stepupauthcode=not-for-the-history`);
+      await page.getByText('We could not pass your bank’s answer back to the checkout.').waitFor();
+      assert(new URL(page.url()).search === '', `the return page kept its query: ${page.url()}`);
+      return `popup ${sandbox.url}/__issuer → Approve → /issuer-return.html → BroadcastChannel → issuer code validated by Visa once; routes: ${routes.join(', ')}`;
+    });
+  });
+
+  await check('the bank’s website declined in the popup: "Your bank declined this request", focus on "Use another method"; Pay again is refused', async () => {
+    return withPage(async (page, ctx) => {
+      await freshBankCard();
+      const calls0 = sandbox.sandbox.calls().length;
+      await chooseOutOfBand(page, 'Your bank’s website: Acme Bank');
+      const { popup } = await openBankPage(page, ctx);
+      await decide(popup, 'Decline');
+      await page.locator('[data-part="out-of-band"][data-status="declined"]').waitFor();
+      await page.getByText('Your bank declined this request. Choose another method, or use another card.').waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Use another method', undefined, { timeout: 5_000 });
+      const focused = await focusedText(page);
+      assert(sandboxCallsSince(calls0, 'validateOtp').length === 0, 'a declined answer was sent to Visa\'s validate');
+      assert((await page.getByRole('heading', { name: 'Order placed' }).count()) === 0, 'the order was placed');
+      // back to the choice, then to the cards: the bank now refuses the card
+      await page.getByRole('button', { name: 'Use another method' }).click();
+      await stepUp(page, 'choosing');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: /^Pay / }).waitFor();
+      await pay(page, '8210');
+      await page.getByRole('alert').filter({ hasText: 'Your bank declined this card.' }).waitFor();
+      return `focus on "${focused}" after the decline, no validate call; Pay with •••• 8210 again: "Your bank declined this card."`;
+    });
+  });
+
+  await check('call the bank (CUSTOMER_SERVICE): the tel: link, "not yet" before the bank approves, then approved through /__control/approve', async () => {
+    return withPage(async (page) => {
+      await freshBankCard();
+      const calls0 = sandbox.sandbox.calls().length;
+      const log0 = serverLogs.jwt.length;
+      await chooseOutOfBand(page, 'Call your bank: 1-800-555-1212');
+      await page.getByText('Call your bank at 1-800-555-1212 and ask them to approve this card for this shop.').waitFor();
+      const tel = page.locator('a[href="tel:18005551212"]');
+      assert(await tel.isVisible(), 'no tel: link');
+      // the cardholder says done before the bank approved: still pending
+      await page.getByRole('button', { name: 'I’ve finished the call' }).click();
+      await page.getByText('Your bank hasn’t confirmed yet.').waitFor();
+      const pendingAt = Date.now();
+      const decision = await control('approve', { tokenId: BANK_TOKEN });
+      assert(decision.decision === 'approved', `the control answered ${JSON.stringify(decision)}`);
+      // the checkout asks Visa at most once every 2 s per step-up (minCheckIntervalMs): a check sooner gets the last answer
+      await page.waitForTimeout(Math.max(0, 2_100 - (Date.now() - pendingAt)));
+      await page.getByRole('button', { name: 'Check again' }).click();
+      await placed(page);
+      assert(sandboxCallsSince(calls0, 'createOtp').length === 0, 'the bank was sent a one-time-passwords call for a call to the bank');
+      const routes = routesSince(log0);
+      assert(routes.includes('selection 200') && routes.filter((r) => r === 'check 200').length >= 2, `the checkout served ${routes.join(', ')}`);
+      return `tel:18005551212, "Your bank hasn’t confirmed yet", approved, Check again → placed; routes: ${routes.join(', ')}`;
+    });
+  });
+
+  await check('the bank calls you (OUTBOUND_CALL): the selection reaches Visa as a one-time-passwords call, approved from the control API, the page checks by itself', async () => {
+    return withPage(async (page) => {
+      await freshBankCard();
+      const calls0 = sandbox.sandbox.calls().length;
+      const log0 = serverLogs.jwt.length;
+      await chooseOutOfBand(page, `Your bank calls you at ${SMS}`);
+      await page.getByText(`Your bank will call you at ${SMS}. Answer and follow their instructions.`).waitFor();
+      const waitingAt = Date.now();
+      await page.getByText('This page updates by itself once your bank confirms.').waitFor();
+      const sends = sandboxCallsSince(calls0, 'createOtp');
+      assert(sends.length === 1 && sends[0].body.stepUpOption?.id === ids.bankCalls, `one-time-passwords called ${sends.length} times: ${JSON.stringify(sends.map((c) => c.body.stepUpOption))}`);
+      // what the sandbox's outbox lists for the bank: the call it was asked to make
+      const outbox = await (await fetch(`${sandbox.url}/__outbox?format=json&tokenId=${BANK_TOKEN}`)).json();
+      const call = outbox.outOfBand.find((r) => r.optionId === ids.bankCalls);
+      assert(call?.state === 'selected' && call.method === 'OUTBOUND_CALL', `the outbox lists ${JSON.stringify(outbox.outOfBand)}`);
+      await control('approve', { tokenId: BANK_TOKEN });
+      // no click: the panel's own check (5 s after the selection) finds the approval
+      await placed(page);
+      const routes = routesSince(log0);
+      assert(routes.includes('selection 200') && routes.includes('check 200'), `the checkout served ${routes.join(', ')}`);
+      return `1 one-time-passwords call (${ids.bankCalls}), the outbox's call "selected", approved, placed ${seconds(Date.now() - waitingAt)} after the call was asked for; routes: ${routes.join(', ')}`;
     });
   });
 

@@ -44,7 +44,7 @@ await step('building the checkout (type check, page, server)', 'npm', ['run', 'b
 
 // by package name, as a merchant's own test setup would, now that dist/ exists
 const { startTestSandbox } = await import('stepup-kit/sandbox-server');
-const { SANDBOX_TOKEN_ACTIONS } = await import('../build/server/catalog.js');
+const { SANDBOX_TOKEN_ACTIONS, SANDBOX_TOKEN_METHODS } = await import('../build/server/catalog.js');
 const { configFromEnv, startCheckoutServer } = await import('../build/server/start.js');
 
 const sandbox = await startTestSandbox({
@@ -54,6 +54,8 @@ const sandbox = await startTestSandbox({
   // a demo runs for a while: each Pay is a new step-up with its own sends
   limitsPerStepUp: true,
 });
+// •••• 8210 is offered every method, the ones that complete outside the page included
+for (const [tokenId, methods] of Object.entries(SANDBOX_TOKEN_METHODS)) sandbox.sandbox.outOfBand.offer(tokenId, methods);
 const credentials =
   auth === 'jwt'
     ? { VISA_PRIVATE_KEY: sandbox.jwt.privateKeyPem, VISA_CERTIFICATE: sandbox.jwt.certificatePem }
@@ -79,7 +81,10 @@ Checkout demo
   shop:     ${checkout.url}
   outbox:   ${sandbox.url}/__outbox   (the codes the sandbox sent, as the cardholder's phone would show them)
   code:     456789, Visa's sandbox golden code, works for every step-up
-  cards:    Visa •••• 4242 asks for a code; •••• 1881 needs no step-up; •••• 0005 has a passkey (not in this example)
+  cards:    Visa •••• 4242 asks for a code; •••• 1881 needs no step-up; •••• 0005 has a passkey (not in this example);
+            •••• 8210 also offers the bank's app and website and a call to or from the bank: approve or decline
+            those on the outbox page (the bank's website has its own buttons). The sandbox keeps the bank's
+            decision for the card until it stops: approved, it needs no step-up again; declined, Pay fails.
   Visa:     the sandbox server at ${sandbox.url}, ${auth === 'jwt' ? 'JWT' : 'HTTP Signature (legacy)'} signatures verified
   sessions: ${process.env.REDIS_URL ? `Redis at ${process.env.REDIS_URL}` : 'in memory (set REDIS_URL for Redis)'}
 Ctrl-C stops both.

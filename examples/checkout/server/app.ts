@@ -45,8 +45,9 @@ export function createApp({ checkout, stepUp, sessions, staticDir, trustProxy, l
   const csrf = csrfProtection(sessions);
   const sessionId = (res: Response) => res.locals.sessionId as string;
 
-  // POST /api/step-up/one-time-passwords and /api/step-up/validate, which <StepUpOtp> calls through
-  // createFetchBackend: the CSRF check first, then the kit's handler (it reads the session from the cookie)
+  // POST /api/step-up/one-time-passwords and /validate, and for the methods that complete outside the page
+  // /selection, /check and /issuer-code, which <StepUpOtp> calls through createFetchBackend: the CSRF check
+  // first, then the kit's handler (it reads the session from the cookie)
   app.use('/api/step-up', csrf, toNodeHandler(stepUp));
 
   app.get('/api/checkout', async (req, res) => {

@@ -36,12 +36,30 @@ export const CARDS: readonly CardOnFile[] = [
   { id: 'card_4242', tokenId: 'tok_demo_stepup_4242', brand: 'Visa', last4: '4242', expiry: '09/29', sandboxNote: 'Visa asks for a step-up (a one-time code)' },
   { id: 'card_1881', tokenId: 'tok_demo_frictionless_1881', brand: 'Visa', last4: '1881', expiry: '03/28', sandboxNote: 'no step-up needed' },
   { id: 'card_0005', tokenId: 'tok_demo_passkey_0005', brand: 'Visa', last4: '0005', expiry: '12/27', sandboxNote: 'a passkey is registered (AUTHENTICATE)' },
+  {
+    id: 'card_8210',
+    tokenId: 'tok_demo_bank_8210',
+    brand: 'Visa',
+    last4: '8210',
+    expiry: '06/30',
+    sandboxNote: 'codes, and ways your bank confirms outside the page (its app, its website, a call)',
+  },
 ];
 
 /** What the sandbox server answers for each card (its `tokenActions` option), so every path can be tried. */
 export const SANDBOX_TOKEN_ACTIONS = {
   tok_demo_frictionless_1881: 'AUTHENTICATION_REGISTRATION',
   tok_demo_passkey_0005: 'AUTHENTICATE',
+} as const;
+
+/**
+ * The step-up methods the sandbox server offers per card (`sandbox.outOfBand.offer`); other cards get the
+ * sandbox's three code channels. The ones that send no code complete outside the page: the bank's app
+ * approves through its own backend, its website opens in a new window and comes back to `/issuer-return.html`,
+ * the shopper calls the bank, or the bank calls the shopper.
+ */
+export const SANDBOX_TOKEN_METHODS = {
+  tok_demo_bank_8210: ['OTP_SMS', 'OTP_EMAIL', 'APP_TO_APP', 'APP_TO_APP_WEB', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL'],
 } as const;
 
 export function orderTotal(items: readonly LineItem[]): number {

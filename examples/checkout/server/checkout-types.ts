@@ -6,6 +6,11 @@ export interface StepUpOptionView {
   id: string;
   method: string;
   value?: string;
+  /** For the methods that complete outside the page: what the browser needs to open the bank's app or page. */
+  platformType?: string;
+  subMethod?: string;
+  source?: string;
+  requestPayload?: string;
 }
 
 export interface CheckoutView {
@@ -41,6 +46,7 @@ export type CheckoutErrorKind =
   | 'busy'
   | 'unknown-card'
   | 'not-verified'
+  | 'card-declined'
   | 'card-network-unavailable'
   | 'internal';
 

@@ -163,6 +163,9 @@ export function createCheckout(options: CheckoutOptions) {
         } catch (error) {
           if (!(error instanceof VisaApiError)) throw error;
           log('authentication-options failed', { kind: error.kind, status: error.status, visaCorrelationId: error.correlationId });
+          // the bank said no to this card on this device (e.g. after declining a step-up on its page or on a call)
+          if (error.kind === 'http' && error.status === 403 && /declin/i.test(error.reason ?? ''))
+            throw new CheckoutError(402, 'card-declined', 'Your bank declined this card. Please choose another card.');
           throw new CheckoutError(502, 'card-network-unavailable', 'We could not reach the card network. Please try again.');
         }
         order.cardId = card.id;

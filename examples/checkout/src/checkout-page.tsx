@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { StepUpOtp } from 'stepup-kit';
+import { outOfBand } from 'stepup-kit/out-of-band';
 import type { CheckoutView } from '../server/checkout-types';
 import { CheckoutApiError, checkoutApi, deviceInformation, stepUpBackend } from './api';
 
@@ -15,6 +16,14 @@ const cardLabel = (card: Card) => `${card.brand}\u00a0••••\u00a0${card.l
 function errorText(error: unknown): string {
   return error instanceof CheckoutApiError ? error.message : 'Something went wrong. Please try again.';
 }
+
+/**
+ * Every method the bank offers, codes and the ones that complete outside the page: its app, its website (opened
+ * in a new window that comes back to our return page, `issuer-return.html`), a call to or from the bank. The
+ * page is in English only, so the kit's built-in English words serve; another language would pass
+ * `words: await loadOutOfBandWords(tag)` here, beside `<StepUpOtp locale>`.
+ */
+const outOfBandMethods = outOfBand({ issuerPage: { returnUrl: '/issuer-return.html' } });
 
 /** Tabs of one session tell each other when the order changed; each then asks the server. */
 const CHANNEL = 'checkout';
@@ -87,7 +96,8 @@ export function CheckoutPage() {
       {view.sandbox ? (
         <p className="notice notice-sandbox">
           Sandbox: the codes sent are on the <a href={view.sandbox.outboxUrl} target="_blank" rel="noreferrer">outbox page</a>, and
-          Visa’s sandbox code <strong>{view.sandbox.goldenCode}</strong> works too.
+          Visa’s sandbox code <strong>{view.sandbox.goldenCode}</strong> works too. Calls and app approvals wait
+          there for you to approve or decline them as the bank.
         </p>
       ) : null}
       <div className="layout">
@@ -111,6 +121,7 @@ export function CheckoutPage() {
                 stepUpOptions={view.stepUp.stepUpOptions}
                 clientCorrelationId={view.stepUp.clientCorrelationId}
                 backend={stepUpBackend}
+                outOfBand={outOfBandMethods}
                 autoFocus
                 // the browser's word is not enough: the server asks Visa's answer (getStepUp) before placing the order
                 onVerified={() => void act(checkoutApi.confirm)}
