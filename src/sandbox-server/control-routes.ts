@@ -15,6 +15,7 @@ export interface ControlIo {
  * - `POST /__control/approve|decline` `{ tokenId }`: the issuer decides the token's out-of-band step-up;
  * - `POST /__control/issuer-code` `{ tokenId, optionId }`: a code as the bank's app returns it → `{ issuerAuthCode }`;
  * - `POST /__control/methods` `{ tokenId, methods }`: the methods authentication-options offers the token (`null`: the default);
+ * - `POST /__control/forget` `{ tokenId }`: the issuer forgets the token's decision, methods and waiting step-ups (a card starts over);
  * - `GET /__issuer?wpcallback=…&a2apayload=…`: the simulated issuer page; its forms `POST /__issuer` and are sent
  *   on to `wpcallback` with `stepupresponse` (and `stepupauthcode` on approve).
  * Forms (urlencoded) are answered with a redirect to the outbox; JSON with JSON.
@@ -53,7 +54,7 @@ export async function handleControl(req: IncomingMessage, url: URL, io: ControlI
     return io.send(303, 'text/plain', '', { location });
   }
 
-  const action = /^\/__control\/(approve|decline|issuer-code|methods)$/.exec(url.pathname)?.[1];
+  const action = /^\/__control\/(approve|decline|issuer-code|methods|forget)$/.exec(url.pathname)?.[1];
   if (!action) return undefined;
   if (req.method !== 'POST') return io.send(405, 'text/plain', 'Use POST');
   const isForm = /application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
@@ -63,6 +64,10 @@ export async function handleControl(req: IncomingMessage, url: URL, io: ControlI
   if (action === 'approve' || action === 'decline') {
     sandbox.outOfBand.decide(tokenId, action === 'approve' ? 'approved' : 'declined');
     return isForm ? io.send(303, 'text/plain', '', { location: '/__outbox' }) : json(200, { tokenId, decision: sandbox.outOfBand.decision(tokenId) });
+  }
+  if (action === 'forget') {
+    sandbox.outOfBand.forget(tokenId);
+    return isForm ? io.send(303, 'text/plain', '', { location: '/__outbox' }) : json(200, { tokenId, decision: null });
   }
   if (action === 'issuer-code') {
     if (typeof body.optionId !== 'string' || !body.optionId) return json(400, { error: 'optionId is required' });

@@ -75,6 +75,16 @@ describe('the controls', () => {
     expect((await offered('tok-m')).stepUpOptions).toHaveLength(ALL_METHODS.length);
   });
 
+  it('forget a card: its decision and its methods, so it is stepped up afresh', async () => {
+    await control(server, 'methods', { tokenId: 'tok-f', methods: ['CUSTOMER_SERVICE'] });
+    await control(server, 'decline', { tokenId: 'tok-f' });
+    expect(server.sandbox.outOfBand.decision('tok-f')).toBe('declined');
+    const forgot = await control(server, 'forget', { tokenId: 'tok-f' });
+    expect(forgot.status).toBe(200);
+    expect(server.sandbox.outOfBand.decision('tok-f')).toBeUndefined();
+    expect((await offered('tok-f')).stepUpOptions).toHaveLength(ALL_METHODS.length);
+  });
+
   it('refuse a request without a token, and anything but POST', async () => {
     expect((await control(server, 'approve', {})).status).toBe(400);
     expect((await control(server, 'issuer-code', { tokenId: 't' })).status).toBe(400);

@@ -84,7 +84,8 @@ Checkout demo
   cards:    Visa •••• 4242 asks for a code; •••• 1881 needs no step-up; •••• 0005 has a passkey (not in this example);
             •••• 8210 also offers the bank's app and website and a call to or from the bank: approve or decline
             those on the outbox page (the bank's website has its own buttons). The sandbox keeps the bank's
-            decision for the card until it stops: approved, it needs no step-up again; declined, Pay fails.
+            decision for the card until it stops (approved: no step-up again; declined: Pay fails) or until
+            POST ${sandbox.url}/__control/forget {"tokenId":"tok_demo_bank_8210"} makes it forget.
   Visa:     the sandbox server at ${sandbox.url}, ${auth === 'jwt' ? 'JWT' : 'HTTP Signature (legacy)'} signatures verified
   sessions: ${process.env.REDIS_URL ? `Redis at ${process.env.REDIS_URL}` : 'in memory (set REDIS_URL for Redis)'}
 Ctrl-C stops both.
