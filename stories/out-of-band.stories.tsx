@@ -456,7 +456,7 @@ export const DarkPhone: Story = {
   args: { ...bankCalls.args, className: 'stepup-dark' },
   decorators: [
     (Story) => (
-      <div style={{ width: 320, margin: '-1rem', background: '#0f1115', padding: 8 }}>
+      <div style={{ boxSizing: 'border-box', width: 320, margin: '-1rem', background: '#0f1115', padding: 8 }}>
         <style>{DARK_THEME}</style>
         <Story />
       </div>
