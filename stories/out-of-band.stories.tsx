@@ -190,6 +190,8 @@ export const BankAppNativeVerified: Story = {
     await expect(canvas.getByText('Thank you, your card is confirmed.', { selector: 'p' })).toBeVisible();
     const body = sandboxOf(context).calls('validateOtp')[0]!.body as unknown as { stepUpOption: { id: string }; issuerAuthCode: string };
     await expect(body.stepUpOption.id).toBe('YXBwLWNvZGUtMQ==');
+    // approved with a code: no check was needed
+    await expect(sandboxOf(context).calls('checkStepUp')).toHaveLength(0);
     await expect(args.onVerified).toHaveBeenCalledTimes(1);
     // the bank's code is handed to the backend, never shown
     await expect(context.canvasElement.innerHTML).not.toContain(body.issuerAuthCode);
@@ -251,6 +253,7 @@ export const BankPageClosed: Story = {
     );
     // the kit asked the bank at once; it has not confirmed, so the notice stays
     await panel(context, 'waiting');
+    await expect(sandboxOf(context).calls('checkStepUp')).toHaveLength(1);
     await expect(canvas.getByRole('button', { name: 'Open your bank’s page' })).toBeVisible();
   },
 };
@@ -305,6 +308,7 @@ export const StillPending: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'I’ve finished the call' }));
     const screen = await panel(context, 'waiting');
     await waitFor(() => expect(screen).toHaveAttribute('data-notice', 'still-pending'));
+    await expect(sandboxOf(context).calls('checkStepUp')).toHaveLength(1);
     await expect(canvas.getByRole('alert')).toHaveTextContent('Your bank hasn’t confirmed yet. Finish with your bank, then check again.');
     await expect(canvas.getByRole('button', { name: 'Check again' })).toBeVisible();
   },
@@ -377,6 +381,7 @@ export const BankCallsWaiting: Story = {
     await expect(instruction(screen)).toHaveTextContent('Your bank will call you at ***-***-1234. Answer and follow their instructions.');
     await expect(canvas.getByRole('button', { name: 'I’ve taken the call' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Didn’t get a call? Ask again' })).not.toHaveAttribute('aria-disabled');
+    // asking the bank to call is a send, for this card's budget
     await expect(sandboxOf(context).calls('createOtp')).toHaveLength(1);
   },
 };
