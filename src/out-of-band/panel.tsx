@@ -174,10 +174,11 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
       ) : null}
       <div data-part="actions">
         {primary}
+        {/* the second way forward stands beside the first, before Cancel */}
+        {!ended && (state.way === 'page' || (state.way === 'app' && settings.launchIssuerApp)) ? checkButton('secondary') : null}
         {stepUp.cancellable ? button('cancel', 'secondary', messages.cancel, stepUp.cancel) : null}
       </div>
       <div data-part="secondary-actions">
-        {!ended && (state.way === 'page' || (state.way === 'app' && settings.launchIssuerApp)) ? checkButton('secondary') : null}
         {state.way === 'bankCalls' && !ended && state.status !== 'notify-failed' ? (
           <span data-part="call-again-group">
             {button('call-again', 'link', words.callAgain, controller.callAgain, busy || state.callsLeft === 0)}
