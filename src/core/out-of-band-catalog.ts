@@ -16,6 +16,11 @@ export interface OutOfBandCatalog {
   optionWithValue: Record<OutOfBandWay, string>;
   /** The primary button of the choice when an out-of-band method is chosen. */
   continue: string;
+  /** The line under the heading, and the legend of the choice, when it offers such methods (a code is not the only way). */
+  intro: string;
+  chooseMethod: string;
+  /** Instead of the instruction, when the bank could not be asked to call. */
+  notifyFailed: string;
   /** While the bank is asked to call (`OUTBOUND_CALL`). */
   notifying: string;
   /** What to do now, for each way; `{app}` is the app's name, `{number}` the phone number. */
@@ -76,6 +81,9 @@ export const englishOutOfBand = {
     bankCalls: 'Your bank calls you at {value}',
   },
   continue: 'Continue',
+  intro: 'Your bank needs to confirm this card.',
+  chooseMethod: 'How would you like to confirm?',
+  notifyFailed: 'We couldn’t ask your bank to call you.',
   notifying: 'Asking your bank to call you…',
   waitingApp: 'Open your bank’s app on your phone and approve the request. Then come back here.',
   waitingAppNamed: 'Open {app} on your phone and approve the request. Then come back here.',

@@ -18,6 +18,7 @@ export function outOfBand(options: OutOfBandOptions = {}): OutOfBandMethods {
     offers: canComplete,
     label: (option) => createElement(OutOfBandLabel, { option, words }),
     continueLabel: words.continue,
+    messages: { intro: words.intro, chooseMethod: words.chooseMethod },
     // a new option (after "Use another method") is a new panel, with its own controller
     render: (stepUp) => createElement(OutOfBandPanel, { key: stepUp.away?.id, stepUp, settings: options }),
   };

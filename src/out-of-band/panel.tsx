@@ -201,6 +201,7 @@ function instructionOf(state: OutOfBandState, words: ReturnType<typeof outOfBand
       return value ? withDestination(fillTemplate(words.waitingCallBank, { number: value }), value) : words.waitingCallBankNoNumber;
     case 'bankCalls':
       if (state.status === 'notifying') return words.notifying;
+      if (state.status === 'notify-failed') return words.notifyFailed;
       return value ? withDestination(fillTemplate(words.waitingBankCalls, { number: value }), value) : words.waitingBankCallsNoNumber;
   }
 }

@@ -35,6 +35,8 @@ export interface OutOfBandMethods {
   label(option: StepUpOption): ReactNode;
   /** The label of the choice's primary button while such an option is chosen ("Continue"). */
   continueLabel: string;
+  /** The choice's sentences when it offers such an option (a code is not the only way): `intro`, `chooseMethod`. */
+  messages: StepUpMessagesOverride;
   /** The screens of the chosen option (`away`), from the choice to the bank's answer. */
   render(stepUp: UseStepUpOtpResult): ReactNode;
 }
@@ -128,7 +130,6 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
   const dir = options.dir ?? language?.dir ?? 'ltr';
   const codeLength = clampCodeLength(options.codeLength);
   const now = options.now ?? Date.now;
-  const messages = useMemo(() => resolveMessages(options.messages, language?.messages), [options.messages, language]);
   const queryClient = useResolvedQueryClient(options.queryClient);
   const runCall = useMemo(() => mutationRunner(queryClient), [queryClient]);
 
@@ -145,6 +146,12 @@ export function useStepUpOtp(options: UseStepUpOtpOptions): UseStepUpOtpResult {
     controller.getSnapshot,
   );
 
+  // a choice that offers a way without a code says so; the merchant's own messages still win
+  const choiceWords = outOfBand && state.options.some((o) => !o.isOtp) ? outOfBand.messages : undefined;
+  const messages = useMemo(
+    () => resolveMessages(options.messages, choiceWords ? resolveMessages(choiceWords, language?.messages) : language?.messages),
+    [options.messages, language, choiceWords],
+  );
   const single = state.options.length === 1 ? state.options[0]!.id : '';
   const form = useForm<StepUpFormValues>({ defaultValues: { optionId: single, code: '' } });
   const chosenId = useWatch({ control: form.control, name: 'optionId' });

@@ -73,6 +73,16 @@ describe('one choice with every method', () => {
     expect(labels()).toEqual(['Text message to ***-***-1234', 'Call your bank: 1-800-555-1212']);
   });
 
+  it('a choice with such a method does not promise a code: its intro and legend say so, a code-only one keeps its own', () => {
+    const { unmount } = render(<StepUpOtp stepUpOptions={[SMS, CALL_BANK]} backend={backend().api} outOfBand={outOfBand()} />);
+    expect(screen.getByText('Your bank needs to confirm this card.')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'How would you like to confirm?' })).toBeTruthy();
+    unmount();
+    render(<StepUpOtp stepUpOptions={[SMS, CALL_BANK]} backend={backend().api} outOfBand={outOfBand()} methods={['OTP_SMS']} messages={{ title: 'Verify' }} />);
+    expect(screen.getByText('Your bank needs to confirm this card. We’ll send you a one-time code.')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Where should we send your code?' })).toBeTruthy();
+  });
+
   it('the primary button says Continue for such a method, and Send code for a code channel', async () => {
     const user = userEvent.setup();
     render(<StepUpOtp stepUpOptions={[SMS, CALL_BANK]} backend={backend().api} outOfBand={outOfBand()} />);
@@ -170,6 +180,9 @@ describe('the bank calls you', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await act(async () => server.selections[0]!.reject(new StepUpBackendError('network', 'offline')));
     expect(screen.getByRole('alert').textContent).toMatch(/couldn’t connect/);
+    // the bank was never asked: no promise of a call
+    expect(screen.getByText('We couldn’t ask your bank to call you.')).toBeTruthy();
+    expect(screen.queryByText(/Your bank will call you/)).toBeNull();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'network', operation: 'submit-selection' }));
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(server.api.submitSelection).toHaveBeenCalledTimes(2);

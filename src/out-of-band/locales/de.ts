@@ -15,6 +15,9 @@ export const words = {
     bankCalls: 'Ihre Bank ruft Sie unter {value} an',
   },
   continue: 'Weiter',
+  intro: 'Ihre Bank muss diese Karte bestätigen.',
+  chooseMethod: 'Wie möchten Sie bestätigen?',
+  notifyFailed: 'Wir konnten Ihre Bank nicht bitten, Sie anzurufen.',
   notifying: 'Wir bitten Ihre Bank, Sie anzurufen…',
   waitingApp:
     'Öffnen Sie Ihre Banking-App auf Ihrem Smartphone und geben Sie die Anfrage frei. Kehren Sie danach hierher zurück.',

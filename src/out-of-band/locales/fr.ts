@@ -15,6 +15,9 @@ export const words = {
     bankCalls: 'Votre banque vous appelle au {value}',
   },
   continue: 'Continuer',
+  intro: 'Votre banque doit confirmer cette carte.',
+  chooseMethod: 'Comment souhaitez-vous confirmer ?',
+  notifyFailed: 'Nous n’avons pas pu demander à votre banque de vous appeler.',
   notifying: 'Nous demandons à votre banque de vous appeler…',
   waitingApp:
     'Ouvrez l’application de votre banque sur votre téléphone et validez la demande. Revenez ensuite sur cette page.',
