@@ -152,8 +152,9 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
       </p>
       {state.way === 'callBank' && value && !ended ? (
         <p data-part="phone">
-          <a href={`tel:${value.replace(/[^\d+*#,;]/g, '')}`} dir="ltr" data-part="phone-number">
-            <bdi>{value}</bdi>
+          <a href={`tel:${value.replace(/[^\d+*#,;]/g, '')}`} dir="ltr" data-part="phone-number" aria-label={value}>
+            {/* hyphens that never break a line: a long number wraps only at its spaces, never past the card */}
+            <bdi>{value.replace(/-/g, '\u2011')}</bdi>
           </a>
           {button('copy-number', 'link', words.copyNumber, copy)}
           <span role="status" data-part="copied">
