@@ -111,7 +111,7 @@ const CODE_KINDS = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconf
  */
 export function createOutOfBandController(options: OutOfBandControllerOptions): OutOfBandController {
   const way = wayOf(options.option);
-  if (!way) throw new TypeError(`stepup-kit: ${options.option.method} is not a method that completes outside the page`);
+  if (!way) throw new TypeError(`stepup-kit: ${options.option.method} is not out of band`);
   const poll = { firstMs: 5000, factor: 1.5, maxMs: 30_000, stopAfterMs: 600_000, ...options.poll };
   const now = options.now ?? Date.now;
   const notifies = typeof options.backend.submitSelection === 'function';
@@ -228,7 +228,7 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
       if (status === 'verified') return verified(value as Record<string, unknown>);
       if (status === 'declined' || status === 'expired') return set({ status, notice: undefined, error: undefined, polling: false });
       if (status === 'pending') return wait(asked ? { notice: 'still-pending' } : keep);
-      const error = malformedResponseError('check-step-up', 'expected { status: verified | pending | declined | expired }', value);
+      const error = malformedResponseError('check-step-up', 'no status', value);
       return asked ? wait({ error }) : wait(keep);
     });
     return true;

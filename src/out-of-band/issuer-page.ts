@@ -106,14 +106,14 @@ export function newReturnState(): string {
  * the state is empty.
  */
 export function withReturnState(returnUrl: string, state: string, params?: IssuerPageParams): string {
-  if (typeof state !== 'string' || state === '') throw new TypeError('withReturnState: the state is empty');
+  if (typeof state !== 'string' || state === '') throw new TypeError('stepup-kit: no state');
   let url: URL;
   try {
     url = typeof location !== 'undefined' ? new URL(returnUrl, location.href) : new URL(returnUrl);
   } catch {
-    throw new TypeError('withReturnState: the return URL is not a URL');
+    throw new TypeError('stepup-kit: no http(s) return URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('withReturnState: the return URL is not http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('stepup-kit: no http(s) return URL');
   return setQuery(url, [[issuerPageParamNames(params).state, state]]);
 }
 
@@ -159,8 +159,8 @@ export function openIssuerPage(
   url: string,
   options: { state: string; onResult: (result: IssuerResult) => void; onClosed: () => void; channel?: string; pollMs?: number },
 ): { blocked: true } | { blocked: false; stop(): void; focus(): void } {
-  if (!isHttpUrl(url)) throw new TypeError('openIssuerPage: the URL is not an absolute http(s) URL');
-  if (typeof options.state !== 'string' || options.state === '') throw new TypeError('openIssuerPage: the state is empty');
+  if (!isHttpUrl(url)) throw new TypeError('stepup-kit: no http(s) URL');
+  if (typeof options.state !== 'string' || options.state === '') throw new TypeError('stepup-kit: no state');
 
   let popup: Window | null;
   try {

@@ -207,16 +207,7 @@ function instructionOf(state: OutOfBandState, words: ReturnType<typeof outOfBand
   }
 }
 
+/** A notice's words: each notice is named as its sentence is (`still-pending` → `stillPending`). */
 function noticeText(notice: NonNullable<OutOfBandState['notice']>, words: ReturnType<typeof outOfBandWords>): string {
-  const texts: Record<typeof notice, string> = {
-    'still-pending': words.stillPending,
-    'popup-blocked': words.popupBlocked,
-    'window-closed': words.windowClosed,
-    'no-result': words.noResult,
-    failure: words.failure,
-    'call-requested': words.callRequested,
-    'poll-stopped': words.pollStopped,
-    'code-refused': words.codeRefused,
-  };
-  return texts[notice];
+  return words[notice.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as 'stillPending'];
 }
