@@ -144,7 +144,7 @@ export function toStepUpError(
 
 /** A typed error for an answer the kit could not read. */
 export function malformedResponseError(operation: StepUpOperation, reason: string, body: unknown): StepUpError {
-  return new StepUpError('malformed-response', operation, `${operation} answered with a malformed body: ${reason}`, {
+  return new StepUpError('malformed-response', operation, `${operation}: ${reason}`, {
     body,
   });
 }
