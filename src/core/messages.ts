@@ -94,10 +94,9 @@ export const defaultMessages: StepUpMessages = {
   sendCode: 'Send code',
   sending: 'Sending…',
   codeSent: ({ destination }) => `We sent a code to ${destination}.`,
-  destination: (option) => {
-    if (option.method === 'OTP_ONLINE_BANKING') return option.value ? `your online banking (${option.value})` : 'your online banking';
-    if (option.value) return option.value;
-    return option.method === 'OTP_EMAIL' ? 'your email' : 'your phone';
+  destination: ({ method, value }) => {
+    if (method === 'OTP_ONLINE_BANKING') return value ? `your online banking (${value})` : 'your online banking';
+    return value || (method === 'OTP_EMAIL' ? 'your email' : 'your phone');
   },
   codeLabel: 'Verification code',
   codeHint: ({ length }) => `Enter the ${length}-digit code.`,
