@@ -31,7 +31,7 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
  * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
  * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
  */
-const CEILING = { stepUpOtp: 16_363, core: 5_076 };
+const CEILING = { stepUpOtp: 16_170, core: 4_974 };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
