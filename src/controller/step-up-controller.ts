@@ -159,8 +159,8 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
       body = null;
       // a backend that ignores the signal must not hold up the next call
       return untilAborted(() => {
-        if (!sent) throw new Error('the call was already made');
-        return sending ? backend.createOtp(sent, { signal }) : backend.validateOtp(sent as ValidateOtpRequest, { signal });
+        if (!sent) throw new Error('already called');
+        return backend[sending ? 'createOtp' : 'validateOtp'](sent as ValidateOtpRequest, { signal });
       }, signal);
     };
     const call$ = { operation, stepUpId: clientCorrelationId(), variables, run } as const;
@@ -220,12 +220,12 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
       const { state } = snapshot;
       if (state.status === 'no-options' && !setupReported) {
         setupReported = true;
-        tell('onError', new StepUpError('no-otp-options', 'setup', 'the issuer offered no SMS, email or online-banking option'));
+        tell('onError', new StepUpError('no-otp-options', 'setup', 'no OTP option offered'));
       }
       // shown again after <Activity> hid it: the call stopped meanwhile counts as failed, and Try again repeats it
       if (inGroup(state, 'busy') && !inFlight) {
         const sending = state.status === 'sending';
-        failed(sending, new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'the call was stopped while the step-up was hidden'));
+        failed(sending, new StepUpError('unknown', sending ? 'create-otp' : 'validate-otp', 'stopped while hidden'));
       }
       // a deadline that passed while it was hidden ends the code before it is shown again
       if (!checkClock()) armClock();

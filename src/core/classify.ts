@@ -124,14 +124,13 @@ export function toStepUpError(
   classify?: ErrorClassifier,
 ): StepUpError {
   if (error instanceof StepUpError) return error;
-  const status = error instanceof StepUpBackendError ? error.status : undefined;
-  const body = error instanceof StepUpBackendError ? error.body : undefined;
+  const { status, body }: { status?: number; body?: unknown } = error instanceof StepUpBackendError ? error : {};
   const input: ErrorClassifierInput = { operation, status, body, error };
   let kind: StepUpErrorKind | undefined;
   try {
     kind = classify?.(input);
   } catch {
-    kind = undefined; // a throwing merchant classifier must not break the flow
+    // a throwing merchant classifier must not break the flow: the default one decides
   }
   kind = kindForOperation(kind ?? defaultClassifyError(input), operation);
   const detail = error instanceof Error ? error.message : String(error);
@@ -144,7 +143,7 @@ export function toStepUpError(
 
 /** A typed error for an answer the kit could not read. */
 export function malformedResponseError(operation: StepUpOperation, reason: string, body: unknown): StepUpError {
-  return new StepUpError('malformed-response', operation, `${operation} answered with a malformed body: ${reason}`, {
+  return new StepUpError('malformed-response', operation, `${operation}: ${reason}`, {
     body,
   });
 }

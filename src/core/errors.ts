@@ -49,11 +49,11 @@ export type StepUpBackendErrorKind = 'http' | 'network' | 'timeout' | 'aborted' 
  */
 export class StepUpBackendError extends Error {
   override readonly name: string = 'StepUpBackendError';
-  readonly kind: StepUpBackendErrorKind;
+  declare readonly kind: StepUpBackendErrorKind;
   /** HTTP status, when an answer arrived. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** The parsed answer body: Visa's `{ errors: [...] }`, any JSON, or text. */
-  readonly body?: unknown;
+  declare readonly body?: unknown;
 
   constructor(
     kind: StepUpBackendErrorKind,
@@ -70,12 +70,12 @@ export class StepUpBackendError extends Error {
 /** The typed error given to `onError`. Its `message` is for developers; cardholders see `messages.errors[kind]`. */
 export class StepUpError extends Error {
   override readonly name = 'StepUpError';
-  readonly kind: StepUpErrorKind;
-  readonly operation: StepUpOperation;
+  declare readonly kind: StepUpErrorKind;
+  declare readonly operation: StepUpOperation;
   /** HTTP status of the failed call, when there was one. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** Parsed error body of the failed call, when there was one. */
-  readonly body?: unknown;
+  declare readonly body?: unknown;
 
   constructor(
     kind: StepUpErrorKind,

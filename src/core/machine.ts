@@ -196,7 +196,7 @@ function verifyFailed(state: Extract<StepUpState, { status: 'verifying' }>, erro
     const exhausted =
       error.kind === 'attempts-exhausted'
         ? error
-        : new StepUpError('attempts-exhausted', error.operation, 'the last attempt for this code was rejected', {
+        : new StepUpError('attempts-exhausted', error.operation, 'no attempts left', {
             status: error.status,
             body: error.body,
             cause: error,

@@ -61,15 +61,15 @@ export interface StepUpMessages {
   wrongCodeAttemptsLeft: (params: CountParams) => string;
 }
 
-/** "1 attempt", "3 attempts": the count and its word, by the locale's plural rules. */
-function counted(locale: string, count: number, one: string, other: string): string {
+/** "1 attempt left", "3 attempts left": the count and its word (plural with an s), by the locale's plural rules. */
+function left(locale: string, count: number, word: string): string {
   let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
   try {
     rule = new Intl.PluralRules(locale).select(count);
   } catch {
     // an unknown locale tag falls back to the English rule above
   }
-  return `${count} ${rule === 'one' ? one : other}`;
+  return `${count} ${word}${rule === 'one' ? '' : 's'} left`;
 }
 
 const METHOD_NAMES: Record<string, string> = {
@@ -94,10 +94,9 @@ export const defaultMessages: StepUpMessages = {
   sendCode: 'Send code',
   sending: 'Sending…',
   codeSent: ({ destination }) => `We sent a code to ${destination}.`,
-  destination: (option) => {
-    if (option.method === 'OTP_ONLINE_BANKING') return option.value ? `your online banking (${option.value})` : 'your online banking';
-    if (option.value) return option.value;
-    return option.method === 'OTP_EMAIL' ? 'your email' : 'your phone';
+  destination: ({ method, value }) => {
+    if (method === 'OTP_ONLINE_BANKING') return value ? `your online banking (${value})` : 'your online banking';
+    return value || (method === 'OTP_EMAIL' ? 'your email' : 'your phone');
   },
   codeLabel: 'Verification code',
   codeHint: ({ length }) => `Enter the ${length}-digit code.`,
@@ -106,9 +105,9 @@ export const defaultMessages: StepUpMessages = {
   verifying: 'Checking…',
   expiresIn: ({ time }) => `Code expires in ${time}`,
   expired: 'This code has expired. Request a new code.',
-  attemptsLeft: ({ count, locale }) => `${counted(locale, count, 'attempt', 'attempts')} left`,
+  attemptsLeft: ({ count, locale }) => left(locale, count, 'attempt'),
   resendCode: 'Resend code',
-  resendsLeft: ({ count, locale }) => `${counted(locale, count, 'resend', 'resends')} left`,
+  resendsLeft: ({ count, locale }) => left(locale, count, 'resend'),
   resendsExhausted: 'No more codes can be sent for this card.',
   useAnotherMethod: 'Use another method',
   tryAgain: 'Try again',
@@ -119,11 +118,8 @@ export const defaultMessages: StepUpMessages = {
   announceVerifying: 'Checking your code…',
   announceTimeLeft: ({ seconds, locale }) => {
     if (seconds <= 0) return 'The code has expired.';
-    if (seconds >= 60 && seconds % 60 === 0) {
-      const minutes = seconds / 60;
-      return `${counted(locale, minutes, 'minute', 'minutes')} left to enter the code.`;
-    }
-    return `${counted(locale, seconds, 'second', 'seconds')} left to enter the code.`;
+    const minutes = seconds >= 60 && seconds % 60 === 0;
+    return `${left(locale, minutes ? seconds / 60 : seconds, minutes ? 'minute' : 'second')} to enter the code.`;
   },
   errors: {
     'no-otp-options':
@@ -142,7 +138,7 @@ export const defaultMessages: StepUpMessages = {
     unknown: 'Something went wrong. Please try again.',
   },
   wrongCodeAttemptsLeft: ({ count, locale }) =>
-    count === 0 ? '' : `${counted(locale, count, 'attempt', 'attempts')} left.`,
+    count === 0 ? '' : `${left(locale, count, 'attempt')}.`,
 };
 
 /** Merges a partial override into the defaults (the `errors` map is merged key by key). */

@@ -85,11 +85,8 @@ export function isStepUpAction(action: unknown): boolean {
  * Anything else (negative, NaN, infinite, non-numeric, missing) is `undefined`.
  */
 export function parseNumber(value: unknown): number | undefined {
-  let n: number;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) n = Number(value);
-  else return undefined;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return n >= 0 && n < Infinity ? n : undefined;
 }
 
 /** A positive whole count, or `undefined` when the value is 0 or unknown (0 means "not shown"). */

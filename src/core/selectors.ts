@@ -70,19 +70,8 @@ export function offers(state: StepUpState, action: StepUpAction): boolean {
 export type StepUpPhase = 'choose' | 'code' | 'verified' | 'cancelled' | 'unavailable';
 
 export function phaseOf(state: StepUpState): StepUpPhase {
-  switch (state.status) {
-    case 'no-options':
-      return 'unavailable';
-    case 'choosing':
-      return 'choose';
-    case 'sending':
-    case 'send-failed':
-      return state.resend ? 'code' : 'choose';
-    case 'verified':
-      return 'verified';
-    case 'cancelled':
-      return 'cancelled';
-    default:
-      return 'code';
-  }
+  if (state.status === 'no-options') return 'unavailable';
+  // the ends are phases of their own; a first send (not a resend) still belongs to the channel choice
+  if (inGroup(state, 'final')) return state.status;
+  return state.status === 'choosing' || ('resend' in state && !state.resend) ? 'choose' : 'code';
 }

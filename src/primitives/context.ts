@@ -31,6 +31,6 @@ export const StepUpContext = createContext<StepUpContextValue | null>(null);
 /** The step-up of the nearest `StepUp.Root` (the stack names the part that has none). */
 export function useStepUpContext(): StepUpContextValue {
   const value = useContext(StepUpContext);
-  if (!value) throw new Error('StepUp parts must be used within StepUp.Root');
+  if (!value) throw new Error('StepUp parts need StepUp.Root');
   return value;
 }

@@ -21,9 +21,9 @@ export const Countdown = forwardRef<HTMLParagraphElement, ComponentPropsWithoutR
       if (s > 0) announcer.announce(messages.announceTimeLeft({ seconds: s, locale }));
     },
   });
-  // a code the backend could not confirm is not said to have expired: the alert says what happened
-  if (state.status === 'expired' && state.error?.kind === 'code-unconfirmed') return null;
   if (state.status === 'expired') {
+    // a code the backend could not confirm is not said to have expired: the alert says what happened
+    if (state.error?.kind === 'code-unconfirmed') return null;
     return (
       <p data-part="countdown" data-state="expired" {...props} ref={ref} id={ids.countdown}>
         {messages.expired}

@@ -19,25 +19,24 @@ export function useAnnouncements(state: StepUpState, announcer: Announcer, messa
   }, [announcer, locale, messages, state]);
 }
 
+/** The statuses said by a sentence of their own. */
+const SAID: Partial<Record<StepUpStatus, 'announceSending' | 'announceVerifying' | 'verified' | 'cancelled'>> = {
+  sending: 'announceSending',
+  verifying: 'announceVerifying',
+  verified: 'verified',
+  cancelled: 'cancelled',
+};
+
 function announcement(state: StepUpState, previous: StepUpStatus | null, messages: StepUpMessages, locale: string): string | undefined {
-  switch (state.status) {
-    case 'sending':
-      return messages.announceSending;
-    case 'verifying':
-      return messages.announceVerifying;
-    case 'verified':
-      return messages.verified;
-    case 'cancelled':
-      return messages.cancelled;
-    case 'expired':
-      // by the clock: the countdown's last milestone; by the backend's word: the sentence; a code the
-      // backend could not confirm is said by its alert
-      if (!state.error) return messages.announceTimeLeft({ seconds: 0, locale });
-      return state.error.kind === 'expired' ? messages.expired : undefined;
-    case 'code-entry':
-      if (previous !== 'sending') return undefined;
-      return messages.codeSent({ destination: messages.destination(state.code.option), method: state.code.option.method });
-    default:
-      return undefined;
+  const said = SAID[state.status];
+  if (said) return messages[said];
+  if (state.status === 'expired') {
+    // by the clock: the countdown's last milestone; by the backend's word: the sentence; a code the
+    // backend could not confirm is said by its alert
+    if (!state.error) return messages.announceTimeLeft({ seconds: 0, locale });
+    return state.error.kind === 'expired' ? messages.expired : undefined;
   }
+  if (state.status === 'code-entry' && previous === 'sending')
+    return messages.codeSent({ destination: messages.destination(state.code.option), method: state.code.option.method });
+  return undefined;
 }
