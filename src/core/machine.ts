@@ -72,8 +72,8 @@ export type StepUpEventType = StepUpEvent['type'];
  * step-up with `stepup-kit/out-of-band` offers the others it can complete too), in the issuer's order.
  */
 export function initialState(options: StepUpOption[], offered: (option: StepUpOption) => boolean = (o) => o.isOtp): StepUpState {
-  const kept = options.filter(offered);
-  return { status: kept.length ? 'choosing' : 'no-options', options: kept, sends: 0 };
+  options = options.filter(offered);
+  return { status: options.length ? 'choosing' : 'no-options', options, sends: 0 };
 }
 
 /** New codes that may still be requested in this step-up, or `undefined` when the backend gave no limit. */

@@ -111,9 +111,9 @@ export function withReturnState(returnUrl: string, state: string, params?: Issue
   try {
     url = typeof location !== 'undefined' ? new URL(returnUrl, location.href) : new URL(returnUrl);
   } catch {
-    throw new TypeError('stepup-kit: no http(s) return URL');
+    throw new TypeError('stepup-kit: no http(s) URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('stepup-kit: no http(s) return URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('stepup-kit: no http(s) URL');
   return setQuery(url, [[issuerPageParamNames(params).state, state]]);
 }
 
