@@ -37,7 +37,7 @@ const OUT_OF_BAND_CEILING = 5_920;
  * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
  * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
  */
-const CEILING = { stepUpOtp: 16_170, core: 4_972, outOfBand: OUT_OF_BAND_CEILING };
+const CEILING = { stepUpOtp: 16_519, core: 4_972, outOfBand: OUT_OF_BAND_CEILING };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
