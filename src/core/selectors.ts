@@ -28,7 +28,12 @@ export function canResend(state: StepUpState): boolean {
  * method"): no code was ever sent, and the card may still get one.
  */
 export function isChoiceReopened(state: StepUpState): boolean {
-  return state.status === 'send-failed' && currentCode(state) === undefined && resendsLeft(state) !== 0;
+  return state.status === 'send-failed' && currentCode(state) === undefined && hasWayOn(state);
+}
+
+/** Whether another way on exists: a code may still be sent, or an option needs none (`stepup-kit/out-of-band`). */
+function hasWayOn(state: StepUpState): boolean {
+  return resendsLeft(state) !== 0 || state.options.some((o) => !o.isOtp);
 }
 
 /** Whether "Try again" repeats the failed call: only after a failure it can help, and when it would make a call. */
@@ -37,9 +42,9 @@ export function canRetry(state: StepUpState): boolean {
   return inGroup(state, 'failed') && error !== undefined && isRetryable(error.kind) && transition(state, { type: 'RETRY' }) !== state;
 }
 
-/** Whether "Use another method" is offered: not while the list itself is open again, nor with no sends left for any channel. */
+/** Whether "Use another method" is offered: not while the list itself is open again, nor when no code can be sent and no option needs none. */
 export function canChangeMethod(state: StepUpState): boolean {
-  return inGroup(state, 'changeable') && !isChoiceReopened(state) && resendsLeft(state) !== 0;
+  return inGroup(state, 'changeable') && !isChoiceReopened(state) && hasWayOn(state);
 }
 
 /** What the cardholder can do next, besides Cancel. */
@@ -53,7 +58,7 @@ export type StepUpAction = 'choose' | 'send' | 'submit' | 'retry' | 'resend' | '
 export function availableActions(state: StepUpState): StepUpAction[] {
   const actions: StepUpAction[] = [];
   if (state.status === 'choosing' || isChoiceReopened(state)) actions.push('choose');
-  if (state.status === 'choosing' && resendsLeft(state) !== 0) actions.push('send');
+  if (state.status === 'choosing' && hasWayOn(state)) actions.push('send');
   if (inGroup(state, 'editable')) actions.push('submit');
   if (canRetry(state)) actions.push('retry');
   if (canResend(state)) actions.push('resend');

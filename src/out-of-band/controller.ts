@@ -37,6 +37,7 @@ export type OutOfBandNotice =
 
 export interface OutOfBandState {
   status: OutOfBandStatus;
+  /** The option, without what only the bank's app or page may see (`source`, `requestPayload`). */
   option: StepUpOption;
   way: OutOfBandWay;
   notice?: OutOfBandNotice;
@@ -46,6 +47,8 @@ export interface OutOfBandState {
   polling: boolean;
   /** Calls the bank may still be asked for (`OUTBOUND_CALL`), when the server said. */
   callsLeft?: number;
+  /** While `checking`: whether the cardholder asked for this check (the kit's own are not announced). */
+  asked?: boolean;
 }
 
 /** What the bank's app or page handed back. */
@@ -115,7 +118,13 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
   const poll = { firstMs: 5000, factor: 1.5, maxMs: 30_000, stopAfterMs: 600_000, ...options.poll };
   const now = options.now ?? Date.now;
   const notifies = typeof options.backend.submitSelection === 'function';
-  let state: OutOfBandState = { status: notifies ? 'notifying' : 'waiting', option: options.option, way, polling: !notifies };
+  // what callbacks and state show of the option: never `source`, `requestPayload` or the raw item, which carry token data
+  const { source: _source, requestPayload: _payload, raw: _raw, ...shown } = options.option;
+  const option: StepUpOption = { ...shown, raw: { id: shown.id, method: shown.method, value: shown.value } };
+  let state: OutOfBandState = { status: notifies ? 'notifying' : 'waiting', option, way, polling: !notifies };
+  let reported = false;
+  /** Whether the last call reached the backend (an abandoned one may have been made, or never started). */
+  let reached = false;
   const listeners = new Set<() => void>();
   let inFlight: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -152,7 +161,8 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
     inFlight?.abort();
     inFlight = controller;
     const variables = { clientCorrelationId: options.clientCorrelationId, stepUpOption: { id: options.option.id }, ...(options.tokenId ? { tokenId: options.tokenId } : {}) };
-    const made = () => untilAborted(() => run(controller.signal), controller.signal);
+    reached = false;
+    const made = () => untilAborted(() => ((reached = true), run(controller.signal)), controller.signal);
     const running = options.runCall ? options.runCall({ operation, stepUpId: options.clientCorrelationId, variables, run: made }) : made();
     running.then(
       (value) => inFlight === controller && settle(true, value),
@@ -192,6 +202,8 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
     call('submit-selection', (signal) => options.backend.submitSelection!(request, { signal }), (ok, value) => {
       if (!ok) {
         const error = typed(value, 'submit-selection', 'create-otp');
+        // a failed "ask again" leaves the first call's wait as it was (that call may still come)
+        if (again) return wait({ error });
         // only a call from the bank needs the bank told; the other ways can still be completed
         if (way === 'bankCalls') return set({ status: 'notify-failed', error });
         tell(options.onError, error);
@@ -214,22 +226,24 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
   function startCheck(asked: boolean): boolean {
     if (!connected || state.status !== 'waiting' || !options.backend.checkStepUp) return false;
     clearTimeout(timer);
-    const keep = asked ? {} : { notice: state.notice, error: state.error };
-    set({ status: 'checking', notice: asked ? undefined : state.notice, error: asked ? undefined : state.error });
+    // the kit's own check leaves the sentences on screen as they are; an answer keeps any that came meanwhile
+    set(asked ? { status: 'checking', asked, notice: undefined, error: undefined } : { status: 'checking', asked });
     const request = { clientCorrelationId: options.clientCorrelationId, ...(options.tokenId ? { tokenId: options.tokenId } : {}) };
     call('check-step-up', (signal) => options.backend.checkStepUp!(request, { signal }), (ok, value) => {
       if (!ok) {
         const error = typed(value, 'check-step-up', 'validate-otp');
-        // a check of its own that failed stays quiet and tries again later; too many requests stops the poll
-        if (!asked) return wait({ ...keep, polling: state.polling && error.kind !== 'rate-limited' });
-        return wait({ error, polling: state.polling && error.kind !== 'rate-limited' });
+        // a check of its own that failed stays quiet and tries again later; too many requests stops the poll, and says so
+        const stopped = state.polling && error.kind === 'rate-limited';
+        const polling = state.polling && !stopped;
+        if (!state.asked) return wait(stopped ? { polling, notice: 'poll-stopped' } : {});
+        return wait({ error, polling });
       }
       const status = isRecord(value) ? value.status : undefined;
       if (status === 'verified') return verified(value as Record<string, unknown>);
       if (status === 'declined' || status === 'expired') return set({ status, notice: undefined, error: undefined, polling: false });
-      if (status === 'pending') return wait(asked ? { notice: 'still-pending' } : keep);
+      if (status === 'pending') return wait(state.asked ? { notice: 'still-pending' } : {});
       const error = malformedResponseError('check-step-up', 'no status', value);
-      return asked ? wait({ error }) : wait(keep);
+      return wait(state.asked ? { error } : {});
     });
     return true;
   }
@@ -237,7 +251,7 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
   function verified(response: Record<string, unknown>): void {
     clearTimeout(timer);
     set({ status: 'verified', notice: undefined, error: undefined, polling: false });
-    tell(options.onVerified, { response, stepUpOption: options.option, clientCorrelationId: options.clientCorrelationId });
+    tell(options.onVerified, { response, stepUpOption: option, clientCorrelationId: options.clientCorrelationId });
   }
 
   function confirm(authCode: string): void {
@@ -268,8 +282,16 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
     },
     connect() {
       connected = true;
-      if (state.status === 'notifying') notify(false);
-      else if (state.status === 'waiting') begin({});
+      if (!reported) tell(options.onStatusChange, state.status, state);
+      // back from a hidden <Activity>: the call that was stopped is not made again on its own
+      // (a call stopped before it reached the backend, as StrictMode's second mount does, is simply made)
+      const stopped = reached && (state.status === 'checking' || state.status === 'confirming' || state.status === 'notifying');
+      const resumed = stopped ? new StepUpError('unknown', state.status === 'notifying' ? 'submit-selection' : 'check-step-up', 'stopped while hidden') : undefined;
+      reported = true;
+      if (state.status === 'notifying' && resumed) way === 'bankCalls' ? set({ status: 'notify-failed', error: resumed }) : begin({});
+      else if (state.status === 'notifying') notify(false);
+      else if (state.status === 'confirming') begin({ error: resumed });
+      else if (state.status === 'waiting' || state.status === 'checking') begin({});
       return () => {
         connected = false;
         clearTimeout(timer);
@@ -277,12 +299,17 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
         inFlight = null;
       };
     },
-    check: () => startCheck(true),
+    check() {
+      // a click while the kit's own check runs makes it the cardholder's: its answer is told
+      if (connected && state.status === 'checking' && !state.asked) return set({ asked: true }), true;
+      return startCheck(true);
+    },
     visible: () => startCheck(false),
     answer({ response, authCode }) {
       if (!waiting()) return;
       if (response === 'declined') return set({ status: 'declined', notice: undefined, error: undefined, polling: false });
-      if (response === 'approved' && authCode && options.backend.validateIssuerCode) return confirm(authCode);
+      // a code is checked whenever the bank sent one and did not say no
+      if (authCode && response !== 'failure' && options.backend.validateIssuerCode) return confirm(authCode);
       // approved without a code: the bank's own backend was told; ask it. No answer at all: ask too.
       const notice = response === 'failure' ? 'failure' : response === 'approved' ? undefined : 'no-result';
       if (state.status === 'checking') return set({ notice });
@@ -298,7 +325,8 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
       startCheck(false);
     },
     callAgain() {
-      if (!connected || way !== 'bankCalls' || state.status !== 'waiting' || state.callsLeft === 0 || !notifies) return false;
+      const idle = state.status === 'waiting' || (state.status === 'checking' && !state.asked);
+      if (!connected || way !== 'bankCalls' || !idle || state.callsLeft === 0 || !notifies) return false;
       notify(true);
       return true;
     },

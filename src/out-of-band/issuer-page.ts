@@ -149,7 +149,8 @@ const CLOSE_GRACE_MS = 300;
  * `BroadcastChannel(channel)` and on this window's `message` events (from this origin only) for a
  * `stepup-kit:issuer-return` message with `options.state`; calls `onResult` once, stops listening and
  * tries to close the window. When the window is seen closed (checked every `pollMs`, default 500) with
- * no result, it waits 300 ms more, then calls `onClosed` once. `stop()` removes every listener and
+ * no result, it waits 300 ms more, then calls `onClosed` once, and still takes a result that comes later
+ * (a bank page with Cross-Origin-Opener-Policy looks closed while it is open). `stop()` removes every listener and
  * timer (no callback after it); `focus()` brings the window back to the front.
  *
  * Throws a TypeError, before opening anything, when `url` is not an absolute http(s) URL or the state
@@ -223,7 +224,8 @@ export function openIssuerPage(
     clearInterval(poll);
     grace = setTimeout(() => {
       if (done) return;
-      stop();
+      // a page sent with Cross-Origin-Opener-Policy shows as closed while the cardholder is still on it:
+      // its result is still listened for, until one comes or stop()
       options.onClosed();
     }, CLOSE_GRACE_MS);
   }, pollMs);

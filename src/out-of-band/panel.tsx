@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { fillTemplate } from '../core/catalog-messages.js';
+import { StepUpContext } from '../primitives/context.js';
 import { withDestination } from '../primitives/destination.js';
 import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
 import { createOutOfBandController, type IssuerAnswer, type OutOfBandController, type OutOfBandState } from './controller.js';
@@ -18,6 +19,9 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
   const option = stepUp.away!;
   const { config, messages } = stepUp;
   const words = outOfBandWords(settings.words);
+  // the merchant's latest options and callbacks, read when they are called (never the first render's)
+  const latest = useRef({ settings, stepUp });
+  latest.current = { settings, stepUp };
   const [controller] = useState<OutOfBandController>(() =>
     createOutOfBandController({
       option,
@@ -30,14 +34,15 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
       classifyError: config.classifyError,
       poll: settings.poll,
       now: config.now,
-      // the merchant's latest callbacks, read when they are called
-      onVerified: (result) => stepUp.config.onVerified?.(result),
-      onError: (error) => stepUp.config.onError?.(error),
-      onStatusChange: (status, state) => latest.current.onStatusChange?.(status, state),
+      onVerified: (result) => latest.current.stepUp.config.onVerified?.(result),
+      onError: (error) => latest.current.stepUp.config.onError?.(error),
+      onStatusChange: (status, state) => latest.current.settings.onStatusChange?.(status, state),
     }),
   );
-  const latest = useRef(settings);
-  latest.current = settings;
+  // focus moves only while the cardholder is in the step-up, never away from the rest of the page
+  const root = useContext(StepUpContext);
+  const mayFocus = () => !root || root.focusInside.current;
+  const last = useRef<OutOfBandState['status']>(undefined);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const opened = useRef<Opened>(undefined);
   const [copied, setCopied] = useState(false);
@@ -49,8 +54,7 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
     // back in the tab (from the bank's app, a call): ask at once
     const onVisible = () => document.visibilityState === 'visible' && controller.visible();
     document.addEventListener('visibilitychange', onVisible);
-    lead.current?.focus();
-    stepUp.announcer.announce(words.announceWaiting);
+    if (mayFocus()) lead.current?.focus();
     return () => {
       stop();
       document.removeEventListener('visibilitychange', onVisible);
@@ -60,32 +64,62 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [controller]);
 
-  // the ends of the road take focus: the success, or "Use another method" after a decline
+  // the ends of the road take focus: the success, or "Use another method" after a decline; after a failed
+  // request for a call, Try again
   const ended = state.status === 'verified' || state.status === 'declined' || state.status === 'expired';
+  const endText = state.status === 'declined' ? (state.notice === 'code-refused' ? words.codeRefused : words.declined) : state.status === 'expired' ? words.expired : undefined;
   useEffect(() => {
-    if (ended) end.current?.focus();
-    if (state.status === 'checking') stepUp.announcer.announce(words.checking);
-    else if (state.status === 'confirming') stepUp.announcer.announce(words.confirming);
-    else stepUp.announcer.clear();
+    if ((ended || state.status === 'notify-failed') && mayFocus()) end.current?.focus();
+    // spoken: the wait beginning, a check the cardholder asked for, the bank's code being checked, and the end
+    // (its sentence is not the focused button's); the kit's own checks stay quiet
+    const before = last.current;
+    last.current = state.status;
+    const say =
+      state.status === 'notifying'
+        ? words.notifying
+        : state.status === 'waiting'
+          ? before === undefined || before === 'notifying'
+            ? words.announceWaiting
+            : undefined
+          : state.status === 'checking'
+            ? state.asked
+              ? words.checking
+              : undefined
+            : state.status === 'confirming'
+              ? words.confirming
+              : (endText ?? (state.status === 'verified' ? messages.verified : undefined));
+    if (say) stepUp.announcer.announce(say);
+    // a finished "Checking…" is not read later as current
+    else if (before === 'checking' || before === 'confirming') stepUp.announcer.clear();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.status]);
+  }, [state.status, state.asked]);
 
-  const busy = state.status === 'checking' || state.status === 'confirming' || state.status === 'notifying';
+  // a call the cardholder waits on: the kit's own checks do not hold their buttons
+  const busy = (state.status === 'checking' && !!state.asked) || state.status === 'confirming' || state.status === 'notifying';
   const value = option.value;
 
   const openPage = () => {
     const { issuerPage = {} } = settings;
     const returnState = newReturnState();
-    const back = issuerPage.returnUrl ? withReturnState(issuerPage.returnUrl, returnState, issuerPage.params) : undefined;
-    const url = (issuerPage.url ?? issuerPageUrl)(option, back, issuerPage.params ?? {});
-    if (!url) return controller.answer({});
     if (opened.current && !opened.current.blocked) opened.current.stop();
-    opened.current = openIssuerPage(url, {
-      state: returnState,
-      channel: issuerPage.channel,
-      onResult: (answer) => controller.answer(answer),
-      onClosed: () => controller.windowClosed(),
-    });
+    try {
+      const back = issuerPage.returnUrl ? withReturnState(issuerPage.returnUrl, returnState, issuerPage.params) : undefined;
+      const url = (issuerPage.url ?? issuerPageUrl)(option, back, issuerPage.params ?? {});
+      if (!url) return controller.answer({ response: 'failure' });
+      opened.current = openIssuerPage(url, {
+        state: returnState,
+        channel: issuerPage.channel,
+        onResult: (answer) => controller.answer(answer),
+        onClosed: () => controller.windowClosed(),
+      });
+    } catch (error) {
+      // a return URL or a builder's URL that is not http(s): the merchant's to fix, the cardholder's to go on
+      controller.answer({ response: 'failure' });
+      setTimeout(() => {
+        throw error;
+      });
+      return;
+    }
     if (opened.current.blocked) controller.popupBlocked();
   };
 
@@ -130,7 +164,7 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
   const primary: ReactNode = ended ? (
     button('change-method', 'primary', messages.useAnotherMethod, stepUp.leave, false, end as React.Ref<HTMLButtonElement>)
   ) : state.status === 'notify-failed' ? (
-    button('retry', 'primary', messages.tryAgain, controller.retry)
+    button('retry', 'primary', messages.tryAgain, controller.retry, false, end as React.Ref<HTMLButtonElement>)
   ) : state.way === 'page' ? (
     button('open-page', 'primary', words.openPage, openPage, busy)
   ) : state.way === 'app' && settings.launchIssuerApp ? (
@@ -141,14 +175,15 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
 
   function checkButton(variant: 'primary' | 'secondary') {
     const again = state.notice === 'still-pending' || state.notice === 'poll-stopped';
-    const label = state.status === 'checking' ? words.checking : again ? words.checkAgain : words.done[state.way];
-    return button('check', variant, label, controller.check, busy || state.status === 'notifying');
+    const label = state.status === 'checking' && state.asked ? words.checking : again ? words.checkAgain : words.done[state.way];
+    // during the kit's own check a click makes it the cardholder's (the controller says so)
+    return button('check', variant, label, controller.check, state.status === 'notifying' || state.status === 'confirming' || (state.status === 'checking' && !!state.asked));
   }
 
   return (
     <div data-part="out-of-band" data-status={state.status} data-way={state.way} data-notice={state.notice}>
       <p tabIndex={-1} data-part="out-of-band-instruction" ref={lead}>
-        {state.status === 'declined' ? (state.notice === 'code-refused' ? words.codeRefused : words.declined) : state.status === 'expired' ? words.expired : instruction}
+        {endText ?? instruction}
       </p>
       {state.way === 'callBank' && value && !ended ? (
         <p data-part="phone">
@@ -156,7 +191,7 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
             {/* hyphens that never break a line: a long number wraps only at its spaces, never past the card */}
             <bdi>{value.replace(/-/g, '\u2011')}</bdi>
           </a>
-          {button('copy-number', 'link', words.copyNumber, copy)}
+          {navigator.clipboard ? button('copy-number', 'link', words.copyNumber, copy) : null}
           <span role="status" data-part="copied">
             {copied ? words.numberCopied : ''}
           </span>

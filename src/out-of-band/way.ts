@@ -1,5 +1,6 @@
 import type { OutOfBandWay } from '../core/out-of-band-catalog.js';
 import type { StepUpBackend, StepUpOption } from '../core/types.js';
+import { isIssuerPageOption } from './issuer-page.js';
 
 export type { OutOfBandWay } from '../core/out-of-band-catalog.js';
 
@@ -29,5 +30,7 @@ export function wayOf(option: Pick<StepUpOption, 'method' | 'platformType' | 'su
 export function canComplete(option: StepUpOption, backend: StepUpBackend): boolean {
   const way = wayOf(option);
   if (!way || typeof backend.checkStepUp !== 'function') return false;
+  // a bank page that could never be opened (its source not an https URL) is not offered
+  if (way === 'page') return isIssuerPageOption(option);
   return way !== 'bankCalls' || typeof backend.submitSelection === 'function';
 }

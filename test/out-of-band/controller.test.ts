@@ -263,3 +263,89 @@ describe('the bank\'s app or page answers', () => {
     expect(t.status()).toBe('declined');
   });
 });
+
+describe('found in review (each failed before its fix)', () => {
+  it('shown again after <Activity> hid it mid-check: waits and checks again instead of "Checking…" for ever', async () => {
+    const t = setup(callBank, {}, false);
+    t.controller.check();
+    await flush();
+    t.stop();
+    t.controller.connect();
+    expect(t.status()).toBe('waiting');
+    expect(t.controller.check()).toBe(true);
+  });
+
+  it('hidden while the bank was asked to call: not asked again on its own, Try again instead', async () => {
+    const t = setup(bankCalls);
+    await flush();
+    t.stop();
+    t.controller.connect();
+    expect(t.controller.getSnapshot()).toMatchObject({ status: 'notify-failed', error: { kind: 'unknown' } });
+    expect(t.server.calls.filter((c) => c.operation === 'selection')).toHaveLength(1);
+  });
+
+  it('a call stopped before it reached the backend (StrictMode\'s second mount) is simply made', async () => {
+    const server = backend();
+    const controller = createOutOfBandController({ option: bankCalls!, backend: server.api, clientCorrelationId: 'c', runCall: (call) => Promise.resolve().then(() => call.run()) });
+    controller.connect()();
+    controller.connect();
+    await flush();
+    expect(controller.getSnapshot().status).toBe('notifying');
+    expect(server.open()).toHaveLength(1);
+  });
+
+  it('a failed "ask again" keeps the first call\'s wait and its checks', async () => {
+    const t = setup(bankCalls);
+    t.server.answer({ notified: true, maxRequestsAllowed: 3 });
+    await flush();
+    t.controller.callAgain();
+    t.server.fail(new StepUpBackendError('network', 'offline'));
+    await flush();
+    expect(t.controller.getSnapshot()).toMatchObject({ status: 'waiting', polling: true, callsLeft: 2, error: { kind: 'network' } });
+    expect(t.controller.check()).toBe(true);
+  });
+
+  it('a quiet check keeps a sentence that came while it ran; a click during it makes it the cardholder\'s', async () => {
+    const t = setup(page, {}, false);
+    t.controller.visible();
+    t.controller.answer({ response: 'failure' });
+    t.server.answer({ status: 'pending' });
+    await flush();
+    expect(t.controller.getSnapshot()).toMatchObject({ status: 'waiting', notice: 'failure' });
+    t.controller.visible();
+    expect(t.controller.getSnapshot().asked).toBe(false);
+    expect(t.controller.check()).toBe(true);
+    t.server.answer({ status: 'pending' });
+    await flush();
+    expect(t.controller.getSnapshot().notice).toBe('still-pending');
+    expect(t.server.calls).toHaveLength(2);
+  });
+
+  it('a 429 on its own check stops the poll and says so', async () => {
+    const t = setup(app, {}, false);
+    await vi.advanceTimersByTimeAsync(5000);
+    t.server.fail(new StepUpBackendError('http', 'slow down', { status: 429, body: {} }));
+    await flush();
+    expect(t.controller.getSnapshot()).toMatchObject({ polling: false, notice: 'poll-stopped' });
+  });
+
+  it('a code without a response is validated; a code with failure is not', async () => {
+    const t = setup(page, {}, false);
+    t.controller.answer({ authCode: 'code-only' });
+    expect(t.server.calls[0]).toMatchObject({ operation: 'issuer-code', body: { issuerAuthCode: 'code-only' } });
+    const u = setup(page, {}, false);
+    u.controller.answer({ response: 'failure', authCode: 'x' });
+    expect(u.server.calls).toHaveLength(0);
+  });
+
+  it('tells the first status, and never hands the bank\'s payload or source to a callback', async () => {
+    const t = setup(page, {}, false);
+    expect(t.onStatusChange).toHaveBeenCalledWith('waiting', expect.objectContaining({ status: 'waiting' }));
+    t.controller.check();
+    t.server.answer({ status: 'verified' });
+    await flush();
+    const told = JSON.stringify([t.onStatusChange.mock.calls, t.onVerified.mock.calls]);
+    expect(told).not.toContain('bank.example');
+    expect(t.onVerified.mock.calls[0]![0].stepUpOption).toMatchObject({ id: 'web-1', method: 'APP_TO_APP', platformType: 'WEB' });
+  });
+});

@@ -405,7 +405,19 @@ describe('openIssuerPage', () => {
     expect(onClosed).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(10_000);
     expect(onClosed).toHaveBeenCalledTimes(1);
-    expect(FakeChannel.open).toEqual([]);
+  });
+
+  it('still takes the result after reporting the window closed: a page with Cross-Origin-Opener-Policy looks closed while open', () => {
+    const handle = start();
+    popup.closed = true;
+    vi.advanceTimersByTime(1_000);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    const sender = listen().channel;
+    sender.postMessage(returned('S', { response: 'approved', authCode: 'late-code' }));
+    expect(onResult).toHaveBeenCalledWith({ response: 'approved', authCode: 'late-code' });
+    // the kit's own channel is closed once the result came
+    expect(FakeChannel.open).toEqual([sender]);
+    if (!handle.blocked) handle.stop();
   });
 
   it('still takes a result that arrives during the grace, and then never calls onClosed', () => {

@@ -55,6 +55,11 @@ describe('one choice with every method', () => {
     ]);
   });
 
+  it('a bank page whose source is not an https URL is not offered: it could never be opened', () => {
+    render(<StepUpOtp stepUpOptions={[SMS, { ...WEB, source: 'javascript:alert(1)' }]} backend={backend().api} outOfBand={outOfBand()} />);
+    expect(labels()).toEqual(['Text message to ***-***-1234']);
+  });
+
   it('without outOfBand, or with a backend that cannot check, only the code channels are offered', () => {
     const { unmount } = render(<StepUpOtp stepUpOptions={[APP, SMS, CALL_BANK]} backend={backend().api} />);
     expect(labels()).toEqual(['Text message to ***-***-1234']);
@@ -146,7 +151,9 @@ describe('call the bank', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.click(screen.getByRole('button', { name: 'I’ve finished the call' }));
     await act(async () => server.checks[0]!.resolve({ status: 'declined' }));
-    expect(screen.getByText(/Your bank declined this request/)).toBeTruthy();
+    // said on screen and in the live region, since focus goes to the button, not to the sentence
+    const said = screen.getAllByText(/Your bank declined this request/).map((el) => el.getAttribute('data-part'));
+    expect(said.sort()).toEqual(['live-region', 'out-of-band-instruction']);
     const another = screen.getByRole('button', { name: 'Use another method' });
     expect(document.activeElement).toBe(another);
     await user.click(another);
@@ -237,6 +244,61 @@ describe('the bank\'s page', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/blocked your bank’s page/);
     expect(screen.getByRole('button', { name: 'Open your bank’s page' })).toBeTruthy();
     open.mockRestore();
+  });
+});
+
+describe('found in review', () => {
+  it('no more codes for the card still leaves the methods that need none', async () => {
+    const user = userEvent.setup();
+    const exhausted = new StepUpBackendError('http', 'no more', { status: 403, body: { error: { kind: 'resends-exhausted' } } });
+    const server = backend({ submitSelection: undefined, createOtp: vi.fn(async () => Promise.reject(exhausted)) });
+    render(<StepUpOtp stepUpOptions={[SMS, CALL_BANK]} backend={server.api} outOfBand={outOfBand()} />);
+    await user.click(screen.getByRole('radio', { name: /Text message/ }));
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(document.querySelector('[data-part="root"]')!.getAttribute('data-status')).toBe('send-failed'));
+    expect(screen.getByRole('alert').textContent).toMatch(/No more codes can be sent for this card/);
+    const call = screen.getByRole('radio', { name: /Call your bank/ });
+    expect((call as HTMLInputElement).disabled).toBe(false);
+    await user.click(call);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('link', { name: '1-800-555-1212' })).toBeTruthy();
+  });
+
+  it('calls the latest onVerified, not the one of the render that chose the method', async () => {
+    const user = userEvent.setup();
+    const server = backend({ submitSelection: undefined });
+    const first = vi.fn();
+    const second = vi.fn();
+    const methods = outOfBand();
+    const { rerender } = render(<StepUpOtp stepUpOptions={[CALL_BANK]} backend={server.api} outOfBand={methods} onVerified={first} />);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    rerender(<StepUpOtp stepUpOptions={[CALL_BANK]} backend={server.api} outOfBand={methods} onVerified={second} />);
+    await user.click(screen.getByRole('button', { name: 'I’ve finished the call' }));
+    await act(async () => server.checks[0]!.resolve({ status: 'verified' }));
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it('the kit\'s own check is not announced and leaves the button as it was', async () => {
+    const user = userEvent.setup();
+    const server = backend({ submitSelection: undefined });
+    render(<StepUpOtp stepUpOptions={[CALL_BANK]} backend={server.api} outOfBand={outOfBand()} />);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const region = document.querySelector('[data-part="live-region"]')!;
+    await act(async () => document.dispatchEvent(new Event('visibilitychange')));
+    await waitFor(() => expect(server.api.checkStepUp).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(region.textContent).not.toBe('Checking with your bank…');
+    const done = screen.getByRole('button', { name: 'I’ve finished the call' });
+    expect(done.getAttribute('aria-disabled')).toBeNull();
+    // pressed meanwhile: that check becomes the cardholder's, and its answer is told
+    await user.click(done);
+    // the focused button says it (the live region does not repeat what focus reads)
+    expect(done.textContent).toBe('Checking with your bank…');
+    expect(done.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => server.checks[0]!.resolve({ status: 'pending' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/hasn’t confirmed yet/);
+    expect(server.api.checkStepUp).toHaveBeenCalledTimes(1);
   });
 });
 
