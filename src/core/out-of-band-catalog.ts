@@ -21,6 +21,8 @@ export interface OutOfBandCatalog {
   chooseMethod: string;
   /** Instead of the instruction, when the bank could not be asked to call. */
   notifyFailed: string;
+  /** When no more codes can be sent and the choice still offers a method that needs none. */
+  noMoreCodes: string;
   /** While the bank is asked to call (`OUTBOUND_CALL`). */
   notifying: string;
   /** What to do now, for each way; `{app}` is the app's name, `{number}` the phone number. */
@@ -84,6 +86,7 @@ export const englishOutOfBand = {
   intro: 'Your bank needs to confirm this card.',
   chooseMethod: 'How would you like to confirm?',
   notifyFailed: 'We couldn’t ask your bank to call you.',
+  noMoreCodes: 'No more codes can be sent for this card. Choose another method.',
   notifying: 'Asking your bank to call you…',
   waitingApp: 'Open your bank’s app on your phone and approve the request. Then come back here.',
   waitingAppNamed: 'Open {app} on your phone and approve the request. Then come back here.',

@@ -18,7 +18,8 @@ export function outOfBand(options: OutOfBandOptions = {}): OutOfBandMethods {
     offers: canComplete,
     label: (option) => createElement(OutOfBandLabel, { option, words }),
     continueLabel: words.continue,
-    messages: { intro: words.intro, chooseMethod: words.chooseMethod },
+    // no more codes does not end the step-up while a method that needs none is offered
+    messages: { intro: words.intro, chooseMethod: words.chooseMethod, errors: { 'resends-exhausted': words.noMoreCodes } },
     // a new option (after "Use another method") is a new panel, with its own controller
     render: (stepUp) => createElement(OutOfBandPanel, { key: stepUp.away?.id, stepUp, settings: options }),
   };

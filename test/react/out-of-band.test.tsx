@@ -256,7 +256,7 @@ describe('found in review', () => {
     await user.click(screen.getByRole('radio', { name: /Text message/ }));
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(document.querySelector('[data-part="root"]')!.getAttribute('data-status')).toBe('send-failed'));
-    expect(screen.getByRole('alert').textContent).toMatch(/No more codes can be sent for this card/);
+    expect(screen.getByRole('alert').textContent).toBe('No more codes can be sent for this card. Choose another method.');
     const call = screen.getByRole('radio', { name: /Call your bank/ });
     expect((call as HTMLInputElement).disabled).toBe(false);
     await user.click(call);

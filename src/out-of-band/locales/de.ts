@@ -18,6 +18,7 @@ export const words = {
   intro: 'Ihre Bank muss diese Karte bestätigen.',
   chooseMethod: 'Wie möchten Sie bestätigen?',
   notifyFailed: 'Wir konnten Ihre Bank nicht bitten, Sie anzurufen.',
+  noMoreCodes: 'Für diese Karte können keine weiteren Codes gesendet werden. Wählen Sie eine andere Methode.',
   notifying: 'Wir bitten Ihre Bank, Sie anzurufen…',
   waitingApp:
     'Öffnen Sie Ihre Banking-App auf Ihrem Smartphone und geben Sie die Anfrage frei. Kehren Sie danach hierher zurück.',

@@ -18,6 +18,7 @@ export const words = {
   intro: 'Su banco necesita confirmar esta tarjeta.',
   chooseMethod: '¿Cómo desea confirmarla?',
   notifyFailed: 'No hemos podido pedir a su banco que le llame.',
+  noMoreCodes: 'No se pueden enviar más códigos para esta tarjeta. Elija otro método.',
   notifying: 'Solicitando una llamada de su banco…',
   waitingApp: 'Abra la app de su banco en su teléfono y autorice la solicitud. Después, vuelva a esta página.',
   waitingAppNamed: 'Abra {app} en su teléfono y autorice la solicitud. Después, vuelva a esta página.',

@@ -18,6 +18,7 @@ export const words = {
   intro: 'Votre banque doit confirmer cette carte.',
   chooseMethod: 'Comment souhaitez-vous confirmer ?',
   notifyFailed: 'Nous n’avons pas pu demander à votre banque de vous appeler.',
+  noMoreCodes: 'Aucun autre code ne peut être envoyé pour cette carte. Choisissez une autre méthode.',
   notifying: 'Nous demandons à votre banque de vous appeler…',
   waitingApp:
     'Ouvrez l’application de votre banque sur votre téléphone et validez la demande. Revenez ensuite sur cette page.',

@@ -18,6 +18,7 @@ export const words = {
   intro: 'La sua banca deve confermare questa carta.',
   chooseMethod: 'Come desidera confermare?',
   notifyFailed: 'Non è stato possibile chiedere alla sua banca di chiamarla.',
+  noMoreCodes: 'Non è possibile inviare altri codici per questa carta. Scelga un altro metodo.',
   notifying: 'Stiamo chiedendo alla sua banca di chiamarla…',
   waitingApp: 'Apra l’app della sua banca sul telefono e autorizzi la richiesta. Poi torni su questa pagina.',
   waitingAppNamed: 'Apra {app} sul telefono e autorizzi la richiesta. Poi torni su questa pagina.',

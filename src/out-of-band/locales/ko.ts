@@ -13,6 +13,7 @@ export const words = {
   intro: '카드사에서 이 카드를 확인해야 합니다.',
   chooseMethod: '확인 방법을 선택해 주세요',
   notifyFailed: '카드사에 전화를 요청하지 못했습니다.',
+  noMoreCodes: '이 카드로는 더 이상 인증번호를 받을 수 없습니다. 다른 방법을 선택해 주세요.',
   notifying: '카드사에 전화를 요청하는 중…',
   waitingApp: '휴대폰에서 카드사 앱을 열고 요청을 승인하세요. 그런 다음 이 화면으로 돌아오세요.',
   waitingAppNamed: '휴대폰에서 카드사 앱({app})을 열고 요청을 승인하세요. 그런 다음 이 화면으로 돌아오세요.',

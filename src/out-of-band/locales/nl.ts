@@ -18,6 +18,7 @@ export const words = {
   intro: 'Uw bank moet deze kaart bevestigen.',
   chooseMethod: 'Hoe wilt u bevestigen?',
   notifyFailed: 'We konden uw bank niet vragen u te bellen.',
+  noMoreCodes: 'Voor deze kaart kunnen geen codes meer worden verstuurd. Kies een andere methode.',
   notifying: 'We vragen uw bank u te bellen…',
   waitingApp: 'Open de app van uw bank op uw telefoon en keur het verzoek goed. Kom daarna terug naar deze pagina.',
   waitingAppNamed: 'Open {app} op uw telefoon en keur het verzoek goed. Kom daarna terug naar deze pagina.',

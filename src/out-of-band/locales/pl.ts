@@ -18,6 +18,7 @@ export const words = {
   intro: 'Bank musi potwierdzić tę kartę.',
   chooseMethod: 'Jak potwierdzić?',
   notifyFailed: 'Nie udało się poprosić banku o telefon.',
+  noMoreCodes: 'Dla tej karty nie można wysłać więcej kodów. Wybierz inną metodę.',
   notifying: 'Wysyłanie prośby o telefon z banku…',
   waitingApp: 'Otwórz aplikację banku na telefonie i potwierdź operację. Następnie wróć na tę stronę.',
   waitingAppNamed: 'Otwórz aplikację {app} na telefonie i potwierdź operację. Następnie wróć na tę stronę.',

@@ -18,6 +18,7 @@ export const words = {
   intro: 'Seu banco precisa confirmar este cartão.',
   chooseMethod: 'Como você quer confirmar?',
   notifyFailed: 'Não conseguimos pedir ao seu banco que ligue para você.',
+  noMoreCodes: 'Não é possível enviar mais códigos para este cartão. Escolha outro método.',
   notifying: 'Pedindo para o seu banco ligar para você…',
   waitingApp: 'Abra o app do seu banco no celular e aprove a solicitação. Depois, volte para esta página.',
   waitingAppNamed: 'Abra {app} no celular e aprove a solicitação. Depois, volte para esta página.',

@@ -18,6 +18,7 @@ export const words = {
   intro: 'Din bank behöver bekräfta det här kortet.',
   chooseMethod: 'Hur vill du bekräfta?',
   notifyFailed: 'Vi kunde inte be din bank att ringa dig.',
+  noMoreCodes: 'Det går inte att skicka fler koder för det här kortet. Välj ett annat sätt.',
   notifying: 'Ber din bank att ringa dig…',
   waitingApp: 'Öppna bankappen i din telefon och godkänn begäran. Kom sedan tillbaka hit.',
   waitingAppNamed: 'Öppna {app} i din telefon och godkänn begäran. Kom sedan tillbaka hit.',

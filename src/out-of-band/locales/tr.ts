@@ -18,6 +18,7 @@ export const words = {
   intro: 'Bankanızın bu kartı doğrulaması gerekiyor.',
   chooseMethod: 'Nasıl doğrulamak istersiniz?',
   notifyFailed: 'Bankanızdan sizi aramasını isteyemedik.',
+  noMoreCodes: 'Bu kart için artık kod gönderilemiyor. Başka bir yöntem seçin.',
   notifying: 'Bankanızdan sizi araması isteniyor…',
   waitingApp: 'Telefonunuzda bankanızın mobil uygulamasını açın ve talebi onaylayın. Ardından bu sayfaya dönün.',
   waitingAppNamed: 'Telefonunuzda {app} uygulamasını açın ve talebi onaylayın. Ardından bu sayfaya dönün.',

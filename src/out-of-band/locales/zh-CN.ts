@@ -13,6 +13,7 @@ export const words = {
   intro: '您的发卡银行需要验证此卡。',
   chooseMethod: '您希望如何验证？',
   notifyFailed: '未能请求银行给您回电。',
+  noMoreCodes: '此卡已无法再获取验证码。请选择其他方式。',
   notifying: '正在请求银行致电您…',
   waitingApp: '请在手机上打开银行App并确认此请求，然后返回本页面。',
   waitingAppNamed: '请在手机上打开{app}并确认此请求，然后返回本页面。',
