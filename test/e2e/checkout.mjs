@@ -483,7 +483,10 @@ try {
       const { popup } = await openBankPage(page, ctx);
       await decide(popup, 'Decline');
       await page.locator('[data-part="out-of-band"][data-status="declined"]').waitFor();
-      await page.getByText('Your bank declined this request. Choose another method, or use another card.').waitFor();
+      // on screen, and said in the live region (focus goes to the button, not to the sentence)
+      const declined = 'Your bank declined this request. Choose another method, or use another card.';
+      await page.locator('[data-part="out-of-band-instruction"]', { hasText: declined }).waitFor();
+      await page.locator('[data-part="live-region"]', { hasText: declined }).waitFor({ state: 'attached' });
       await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Use another method', undefined, { timeout: 5_000 });
       const focused = await focusedText(page);
       assert(sandboxCallsSince(calls0, 'validateOtp').length === 0, 'a declined answer was sent to Visa\'s validate');
