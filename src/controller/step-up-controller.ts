@@ -238,7 +238,8 @@ export function createStepUpController(initial: StepUpControllerOptions): StepUp
   };
 }
 
-function safely(callback: () => void): void {
+/** Runs a merchant's callback; one that throws is reported to the page, never breaks the step-up. */
+export function safely(callback: () => void): void {
   try {
     callback();
   } catch (error) {

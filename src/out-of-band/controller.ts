@@ -1,5 +1,6 @@
 import { untilAborted } from '../core/abort.js';
-import { StepUpError, type BackendOperation } from '../core/errors.js';
+import { CODE_KINDS, StepUpError, type BackendOperation } from '../core/errors.js';
+import { safely } from '../controller/step-up-controller.js';
 import { malformedResponseError, toStepUpError } from '../core/classify.js';
 import { isRecord, parseLimit } from '../core/normalize.js';
 import type { StepUpOption } from '../core/types.js';
@@ -16,7 +17,6 @@ export type {
   PollOptions,
 } from './controller-types.js';
 
-const CODE_KINDS = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconfirmed'];
 
 /**
  * One out-of-band step-up without React: its state, the one call in flight (a selection, a check or an issuer
@@ -43,15 +43,7 @@ export function createOutOfBandController(options: OutOfBandControllerOptions): 
   let delay = poll.firstMs;
   let calls = 0;
 
-  const tell = <A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) => {
-    try {
-      callback?.(...args);
-    } catch (error) {
-      setTimeout(() => {
-        throw error;
-      });
-    }
-  };
+  const tell = <A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) => safely(() => callback?.(...args));
 
   function set(next: Partial<OutOfBandState>): void {
     const previous = state;

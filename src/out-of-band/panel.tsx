@@ -3,6 +3,7 @@ import { fillTemplate } from '../core/catalog-messages.js';
 import { StepUpContext } from '../primitives/context.js';
 import { withDestination } from '../primitives/destination.js';
 import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
+import { safely } from '../controller/step-up-controller.js';
 import { createOutOfBandController, type IssuerAnswer, type OutOfBandController, type OutOfBandState } from './controller.js';
 import { issuerPageUrl, newReturnState, openIssuerPage, withReturnState } from './issuer-page.js';
 import type { OutOfBandOptions } from './options.js';
@@ -115,10 +116,9 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
     } catch (error) {
       // a return URL or a builder's URL that is not http(s): the merchant's to fix, the cardholder's to go on
       controller.answer({ response: 'failure' });
-      setTimeout(() => {
+      return safely(() => {
         throw error;
       });
-      return;
     }
     if (opened.current.blocked) controller.popupBlocked();
   };
