@@ -76,7 +76,6 @@ const external = [
   /^react-dom($|\/)/,
   /^@tanstack\/react-query($|\/)/,
   /^react-hook-form($|\/)/,
-  /^input-otp$/,
   // the server entries run on Node: without these, a library build would swap node:* for browser stubs
   /^node:/,
   /^jose($|\/)/,
@@ -126,7 +125,7 @@ export default defineConfig(({ command }) => {
         external,
         output: {
           // one file per module, so a bundler drops what an app does not import (the headless hook
-          // without input-otp, the sandbox without the UI)
+          // without the parts, the sandbox without the UI)
           preserveModules: true,
           preserveModulesRoot: 'src',
           entryFileNames: '[name].js',
@@ -148,7 +147,7 @@ export default defineConfig(({ command }) => {
             environment: 'jsdom',
             // with another React, the libraries that import it must go through the aliases too
             server: otherReact
-              ? { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/, /react-hook-form/, /input-otp/] } }
+              ? { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/, /react-hook-form/] } }
               : undefined,
             globals: true,
             setupFiles: ['test/setup.ts'],
@@ -161,7 +160,7 @@ export default defineConfig(({ command }) => {
           extends: true,
           plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
           optimizeDeps: {
-            include: ['msw', 'msw/browser', 'msw-storybook-addon', 'react-dom/client', 'input-otp'],
+            include: ['msw', 'msw/browser', 'msw-storybook-addon', 'react-dom/client'],
           },
           test: {
             name: 'storybook',

@@ -5,7 +5,7 @@ import { build, transform } from 'esbuild';
 
 /**
  * Bytes a merchant's bundle pays, minified and gzipped, with the peers external: what a real bundler
- * keeps of `dist/` for each import. input-otp alone is measured the same way for comparison.
+ * keeps of `dist/` for each import.
  */
 const root = path.resolve(process.cwd());
 const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form'];
@@ -49,13 +49,10 @@ export default async function size() {
     ["import { useStepUpOtp } from 'stepup-kit' (headless)", `import { useStepUpOtp } from '${dist}/index.js'; console.log(useStepUpOtp);`, undefined, undefined],
     ["import * from 'stepup-kit/core'", `import * as core from '${dist}/core.js'; console.log(core);`, 2500, CEILING.core],
     ["import { createSandbox } from 'stepup-kit/sandbox'", `import { createSandbox } from '${dist}/sandbox.js'; console.log(createSandbox);`, undefined, undefined],
-    ["input-otp alone (reference)", `import { OTPInput } from 'input-otp'; console.log(OTPInput);`, undefined, undefined],
   ];
   const rows = [];
-  let otp = 0;
   for (const [name, code, budget, ceiling] of entries) {
     const { min, gz } = await bundled(code);
-    if (name.startsWith('input-otp')) otp = gz;
     rows.push({
       name,
       value: kB(gz),
@@ -103,7 +100,5 @@ export default async function size() {
   const shared = await bundled(`import de from '${dist}/locales/de.js'; console.log(de);`);
   const deOnly = rows.find((row) => row.name.startsWith("catalog 'de'"))!.gz;
   rows.push({ name: 'a locale: catalog + the shared interpreter (Intl plurals, numbers)', value: kB(shared.gz), budget: undefined, ok: undefined, detail: `interpreter ≈ ${kB(shared.gz - deOnly)} gz, once for every language`, gz: 0 });
-  const full = rows[0]!.gz;
-  rows.push({ name: 'StepUpOtp ÷ input-otp', value: `${(full / otp).toFixed(2)}×`, budget: undefined, ok: undefined, detail: `our own code: ${kB(full - otp)} gz (approx.)`, gz: 0 });
   return rows.map(({ gz: _gz, ...row }) => row);
 }

@@ -118,6 +118,28 @@ export const PasteCode: Story = {
   },
 };
 
+/** A mistyped digit is fixed in place: a tap on its slot selects it, and the digit typed replaces it. */
+export const FixOneDigit: Story = {
+  tags: ['!autodocs'],
+  play: async ({ canvas, canvasElement, userEvent, loaded, args }) => {
+    const sandbox = sandboxOf(loaded);
+    const input = await chooseAndSend(canvas, userEvent, SMS_LABEL);
+    const code = sentCode(sandbox);
+    const wrong = String((Number(code[1]) + 1) % 10);
+    await userEvent.keyboard(code[0] + wrong + code.slice(2, 5));
+    const slot = canvasElement.querySelectorAll('[data-part="code-slot"]')[1]!.getBoundingClientRect();
+    await userEvent.pointer({ keys: '[MouseLeft]', target: input, coords: { clientX: slot.left + slot.width / 2, clientY: slot.top + slot.height / 2 } });
+    await waitFor(() => expect(canvasElement.querySelectorAll('[data-part="code-slot"]')[1]).toHaveAttribute('data-active'));
+    await userEvent.keyboard(code[1]!);
+    await expect(input).toHaveValue(code.slice(0, 5));
+    await expect(sandbox.calls('validateOtp')).toHaveLength(0);
+    await userEvent.keyboard('{End}' + code[5]);
+    await waitForStatus(canvas, 'verified');
+    await expect(sandbox.calls('validateOtp')[0]!.body).toMatchObject({ otp: code });
+    await expect(args.onVerified).toHaveBeenCalledTimes(1);
+  },
+};
+
 /** The last seconds of a code: the countdown turns urgent. */
 export const NearExpiry: Story = {
   tags: ['!autodocs'],

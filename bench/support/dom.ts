@@ -20,6 +20,4 @@ export function installDom(): void {
     }
   }
   g.IS_REACT_ACT_ENVIRONMENT = true;
-  // input-otp asks where the caret is drawn; jsdom does no layout
-  (dom.window.document as unknown as { elementFromPoint: () => null }).elementFromPoint = () => null;
 }

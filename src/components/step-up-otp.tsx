@@ -11,7 +11,7 @@ export interface StepUpOtpProps extends UseStepUpOtpOptions {
    * @defaultValue false
    */
   autoFocus?: boolean;
-  /** Nonce for the one `<style>` element input-otp injects, for pages with a strict CSP. */
+  /** @deprecated The kit injects no `<style>` element any more, so a strict CSP needs no nonce for it. */
   nonce?: string;
 }
 
@@ -19,7 +19,7 @@ export interface StepUpOtpProps extends UseStepUpOtpOptions {
  * The whole OTP step-up: channel choice, send, code entry with countdown, attempts and resends, and
  * every failure with a next action. Style it with `stepup-kit/styles.css` and `--stepup-*` variables.
  */
-export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: StepUpOtpProps) {
+export function StepUpOtp({ className, autoFocus = false, nonce: _nonce, ...options }: StepUpOtpProps) {
   const stepUp = useStepUpOtp(options);
   const phase = phaseOf(stepUp.state);
   const resendInfoId = useId();
@@ -65,7 +65,7 @@ export function StepUpOtp({ className, autoFocus = false, nonce, ...options }: S
       {phase === 'code' ? (
         <>
           <StepUp.CodeSentNotice />
-          <StepUp.CodeInput nonce={nonce} />
+          <StepUp.CodeInput />
           <div data-part="code-status">
             <StepUp.Countdown />
             <StepUp.Attempts />

@@ -1,26 +1,40 @@
-import { OTPInput } from 'input-otp';
-import { forwardRef, useEffect, useLayoutEffect, useRef, type ClipboardEvent, type ComponentPropsWithoutRef, type Ref, type RefObject } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type ComponentPropsWithoutRef,
+  type CSSProperties,
+  type MouseEvent,
+  type ChangeEvent,
+  type Ref,
+} from 'react';
 import { Controller } from 'react-hook-form';
 import { extractCode, offers, sanitizeCode, toAsciiDigits } from '../core/index.js';
+import { isActiveSlot, slotSelection, type Selection } from './code-selection.js';
 import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 
 export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
-  /** Passed to input-otp for the one `<style>` it injects, for pages with a strict CSP. */
+  /** @deprecated The field injects no `<style>` any more, so there is nothing to give a nonce to. */
   nonce?: string;
-  /** Extra class on the slots' container. */
+  /** Extra class on the element that holds the slots and the real `<input>` over them. */
   slotsClassName?: string;
   /** The real `<input>` (the part's own ref is its wrapper). */
   inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
- * The code field: one real `<input>` (input-otp) with `autocomplete="one-time-code"` and a numeric
- * keyboard, drawn as slots. Typed, pasted or autofilled text keeps only its digits; the last digit
- * submits the code. The field has no `name`, so the code never travels with the merchant's form.
+ * The code field: one real `<input>` with `autocomplete="one-time-code"` and a numeric keyboard, laid
+ * transparent over slots that draw its digits and its selection (so SMS autofill, paste and password
+ * managers meet a plain input). Typed, pasted or autofilled text keeps only its digits; the last digit
+ * submits the code. The field has no `name`, so the code never travels with the merchant's form, and
+ * it is not a controlled input, so React never writes the code into a `value` attribute.
  */
 export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function CodeInput(
-  { nonce, slotsClassName, inputRef, ...props },
+  { nonce: _nonce, slotsClassName, inputRef, ...props },
   ref,
 ) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
@@ -29,6 +43,36 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
   const setInput = useComposedRefs(input, inputRef);
   const editable = offers(state, 'submit');
   const error = form.formState.errors.code?.message;
+  // the selection drawn on the slots, or none while the field has no focus; kept in a ref too, so an
+  // unchanged selection (the browser's selectionchange after a keystroke) renders nothing
+  const [shown, setShown] = useState<Selection | null>(null);
+  const selection = useRef<Selection | null>(null);
+  const show = (next: Selection | null) => {
+    const now = selection.current;
+    if (next?.[0] === now?.[0] && next?.[1] === now?.[1]) return;
+    selection.current = next;
+    setShown(next);
+  };
+  /** Reads the browser's selection, puts it on a digit where it should be, and draws it. */
+  const mirror = () => {
+    const element = input.current;
+    if (!element || element !== (element.getRootNode() as Document | ShadowRoot).activeElement) return show(null);
+    const from: Selection = [element.selectionStart ?? 0, element.selectionEnd ?? 0];
+    const next = slotSelection(from, element.value.length, codeLength, selection.current ?? from);
+    if (next[0] !== from[0] || next[1] !== from[1]) element.setSelectionRange(next[0], next[1]);
+    show(next);
+  };
+  /** A tap or click on a slot with a digit selects that digit, so the next one typed replaces it. */
+  const pick = (event: MouseEvent<HTMLInputElement>) => {
+    const element = event.currentTarget;
+    const slots = Array.from(element.parentElement?.querySelectorAll('[data-part="code-slot"]') ?? []);
+    const index = slots.findIndex((slot) => {
+      const box = slot.getBoundingClientRect();
+      return box.left <= event.clientX && event.clientX < box.right;
+    });
+    if (index >= 0 && index < element.value.length) element.setSelectionRange(index, index + 1);
+    mirror();
+  };
 
   useEffect(() => {
     if (focusKey > 0) input.current?.focus();
@@ -62,19 +106,33 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
         control={form.control}
         rules={{ validate: validateCode }}
         render={({ field }) => {
+          const code: string = field.value;
           const setCode = (next: string) => {
-            const complete = next.length === codeLength && next !== field.value;
+            const complete = next.length === codeLength && next !== code;
             field.onChange(next);
             if (form.formState.errors.code) form.clearErrors('code');
             if (complete) submitCode(next);
           };
-          const onPasteCapture = (event: ClipboardEvent<HTMLInputElement>) => {
-            // handled here, before input-otp, so a pasted full code replaces what was typed
+          const onInput = (event: ChangeEvent<HTMLInputElement>) => {
+            const element = event.currentTarget;
+            // read-only while checked, yet a password manager or an extension may still set the value;
+            // and a letter typed over a selected digit would erase the digit: either edit is undone
+            const next = editable ? readTypedCode(element.value, codeLength, code) : undefined;
+            if (next === undefined) {
+              element.value = code;
+              return;
+            }
+            if (element.value !== next) element.value = next;
+            setCode(next);
+            // the digit and the slots' new selection in one render
+            mirror();
+          };
+          const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+            // a pasted full code replaces what was typed; a part of one is added to it
             event.preventDefault();
-            event.stopPropagation();
             if (!editable) return;
             const pasted = extractCode(event.clipboardData.getData('text/plain'), codeLength);
-            setCode(pasted.length === codeLength ? pasted : sanitizeCode(field.value + pasted, codeLength));
+            setCode(pasted.length === codeLength ? pasted : sanitizeCode(code + pasted, codeLength));
           };
           return (
             <div
@@ -83,62 +141,56 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
               data-state={checking ? 'checking' : editable ? 'editable' : 'locked'}
               data-invalid={error || wrongCode ? '' : undefined}
             >
-              <ScrubValueAttribute input={input} value={field.value} />
-              <OTPInput
-                ref={(el) => {
-                  setInput(el);
-                  field.ref(el);
-                }}
-                id={ids.code}
-                // belongs to no form: the code never travels with the merchant's form
-                form={`${ids.code}-no-form`}
-                value={field.value}
-                onChange={(raw: string) => {
-                  // read-only while checked, yet a password manager or an extension may still set the
-                  // value: the code being checked is the one kept (React puts it back)
-                  if (!editable) return;
-                  const code = readTypedCode(raw, codeLength, field.value);
-                  // a letter typed over a selected digit would erase the digit: the edit is refused,
-                  // and React puts the field back as it was
-                  if (code === undefined) return;
-                  const longer = code.length > field.value.length;
-                  setCode(code);
-                  // input-otp mirrors the caret from the browser's selectionchange, a task after this
-                  // event: a second render per keystroke. Telling it now puts both in one commit. Only
-                  // for a digit added to the field that has focus, shown as typed (input-otp already
-                  // does this itself for a deletion).
-                  if (longer && code === raw && document.activeElement === input.current) {
-                    document.dispatchEvent(new Event('selectionchange'));
-                  }
-                }}
-                onPasteCapture={onPasteCapture}
-                onBlur={field.onBlur}
-                maxLength={codeLength}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                // read-only, not disabled, while the code is checked: focus stays in the field
-                disabled={!editable && !checking}
-                readOnly={checking || undefined}
-                aria-invalid={error || wrongCode ? true : undefined}
-                data-part="code-input"
-                nonce={nonce}
-                containerClassName={slotsClassName}
-                render={({ slots }) => (
-                  <div data-part="code-slots">
-                    {slots.map((slot, index) => (
+              <div className={slotsClassName} style={container} translate="no">
+                <div data-part="code-slots" aria-hidden>
+                  {Array.from({ length: codeLength }, (_, index) => {
+                    const char = code[index];
+                    const active = shown !== null && isActiveSlot(index, shown);
+                    return (
                       <div
                         key={index}
                         data-part="code-slot"
-                        data-active={slot.isActive ? '' : undefined}
-                        data-filled={slot.char ? '' : undefined}
+                        data-active={active ? '' : undefined}
+                        data-filled={char ? '' : undefined}
                       >
-                        {slot.char ? <span data-part="code-char">{slot.char}</span> : null}
-                        {slot.hasFakeCaret ? <div data-part="code-caret" /> : null}
+                        {char ? <span data-part="code-char">{char}</span> : null}
+                        {active && !char ? <div data-part="code-caret" /> : null}
                       </div>
-                    ))}
-                  </div>
-                )}
-              />
+                    );
+                  })}
+                </div>
+                <input
+                  ref={(element) => {
+                    setInput(element);
+                    field.ref(element);
+                  }}
+                  id={ids.code}
+                  // belongs to no form: the code never travels with the merchant's form
+                  form={`${ids.code}-no-form`}
+                  onChange={onInput}
+                  onPaste={onPaste}
+                  // the selection the browser moved (arrow keys, a tap, Backspace), in a shadow root too
+                  onSelect={mirror}
+                  onKeyUp={mirror}
+                  onMouseUp={pick}
+                  onFocus={mirror}
+                  onBlur={() => {
+                    show(null);
+                    field.onBlur();
+                  }}
+                  maxLength={codeLength}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  spellCheck={false}
+                  // read-only, not disabled, while the code is checked: focus stays in the field
+                  disabled={!editable && !checking}
+                  readOnly={checking || undefined}
+                  aria-invalid={error || wrongCode ? true : undefined}
+                  data-part="code-input"
+                  style={overlay}
+                />
+                <CodeValue input={input} code={code} onChange={mirror} />
+              </div>
             </div>
           );
         }}
@@ -152,6 +204,52 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
   );
 });
 
+/** Holds the slots and the input over them. */
+const container: CSSProperties = { position: 'relative', cursor: 'text', userSelect: 'none', WebkitUserSelect: 'none' };
+
+/**
+ * The real input, laid over the slots with its text, caret and frame transparent (the slots draw them),
+ * 16px or larger so iOS does not zoom on focus. It is 40px wider than the slots, that width clipped
+ * away, so a password manager's badge at its end sits past the last slot instead of over it.
+ */
+const overlay: CSSProperties = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  width: 'calc(100% + 40px)',
+  height: '100%',
+  clipPath: 'inset(0 40px 0 0)',
+  margin: 0,
+  padding: 0,
+  border: 0,
+  outline: 0,
+  boxShadow: 'none',
+  background: 'transparent',
+  color: 'transparent',
+  WebkitTextFillColor: 'transparent',
+  caretColor: 'transparent',
+  // Windows high contrast would paint its text and frame over the slots
+  forcedColorAdjust: 'none',
+  fontSize: 16,
+  fontFamily: 'monospace',
+  letterSpacing: '-.5em',
+  lineHeight: 1,
+};
+
+/**
+ * Puts a code set from outside the field (pasted, read by WebOTP, cleared after a new code is sent)
+ * into the input and draws its selection again.
+ */
+function CodeValue({ input, code, onChange }: { input: { current: HTMLInputElement | null }; code: string; onChange(): void }) {
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!element || element.value === code) return;
+    element.value = code;
+    onChange();
+  });
+  return null;
+}
+
 /**
  * The digits of an edit of the field. Digits (local ones too) are kept. An edit with anything else in it
  * is taken when it holds a whole code (autofill), or keeps at least as many digits as the field had; a
@@ -162,25 +260,4 @@ function readTypedCode(raw: string, length: number, current: string): string | u
   if (/^\d*$/.test(ascii)) return ascii.slice(0, length);
   const code = extractCode(ascii, length);
   return code.length === length || code.length >= current.length ? code : undefined;
-}
-
-/**
- * React mirrors a controlled input's value into its `value` attribute (on each render of the input, and
- * input-otp renders it twice per keystroke), where DOM snapshots and `outerHTML` would read the code. The
- * attribute is removed after our own renders and, through an observer, after input-otp's.
- */
-function ScrubValueAttribute({ input, value }: { input: RefObject<HTMLInputElement | null>; value: string }) {
-  useLayoutEffect(() => {
-    input.current?.removeAttribute('value');
-  }, [input, value]);
-  useEffect(() => {
-    const element = input.current;
-    if (!element || typeof MutationObserver === 'undefined') return;
-    const observer = new MutationObserver(() => {
-      if (element.hasAttribute('value')) element.removeAttribute('value');
-    });
-    observer.observe(element, { attributes: true, attributeFilter: ['value'] });
-    return () => observer.disconnect();
-  }, [input]);
-  return null;
 }

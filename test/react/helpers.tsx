@@ -18,11 +18,6 @@ import {
   type ValidateOtpResponse,
 } from '../../src';
 
-// jsdom has no layout; input-otp probes for password-manager badges with elementFromPoint a moment
-// after the code field takes focus.
-if (typeof document.elementFromPoint !== 'function') {
-  Object.defineProperty(document, 'elementFromPoint', { configurable: true, value: () => null });
-}
 
 /** Raw `stepUpOptions` items as the authentication-options answer carries them. */
 export const SMS = { id: 'opt-sms-1', method: 'OTP_SMS', value: '***-***-1234', platformType: 'WEB' };

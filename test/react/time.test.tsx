@@ -220,7 +220,7 @@ describe('tick', () => {
     await sendCode(r, grant(5));
     await r.user.keyboard('12');
     const input = codeInput();
-    // let the code field's own one-off timers (input-otp) run out first
+    // a few seconds after typing
     await advance(6_500);
     expect(timer()).toHaveTextContent('Code expires in 4:53');
 

@@ -1,0 +1,126 @@
+/**
+ * The code field itself: one transparent `<input>` over slots that draw its digits and selection. What
+ * a cardholder sees in the slots must always be what the input holds, whatever they type, select or
+ * paste, and the digit they are about to change must be the one drawn as active.
+ */
+import { act, cleanup, screen } from '@testing-library/react';
+import { fc, it as property } from '@fast-check/vitest';
+import { GRANT, codeInput, renderStepUp, sendCode, settle, type Rendered } from './helpers';
+
+function slots(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-part="code-slot"]'));
+}
+
+/** The slots as the eye reads them: digits, `|` for the caret, `_` for an empty slot, `[d]` when active. */
+function drawn(): string {
+  return slots()
+    .map((slot) => {
+      const char = slot.querySelector('[data-part="code-char"]')?.textContent ?? '';
+      const caret = slot.querySelector('[data-part="code-caret"]') ? '|' : '';
+      const text = char || caret || '_';
+      return slot.hasAttribute('data-active') ? `[${text}]` : text;
+    })
+    .join('');
+}
+
+async function focusedField(r: Rendered) {
+  await sendCode(r, GRANT);
+  const input = codeInput();
+  if (document.activeElement !== input) await r.user.click(input);
+  return input;
+}
+
+describe('the code field', () => {
+  it('draws the typed digits and a caret in the next slot, and no active slot once focus leaves', async () => {
+    const r = renderStepUp();
+    await focusedField(r);
+    await r.user.keyboard('12');
+
+    expect(drawn()).toBe('12[|]___');
+    await r.user.tab();
+    expect(drawn()).toBe('12____');
+  });
+
+  it('selects the last digit of a full code when focus comes back, so a digit typed replaces it', async () => {
+    const r = renderStepUp();
+    const input = await focusedField(r);
+    await r.user.keyboard('12345');
+    act(() => input.blur());
+    act(() => input.focus());
+
+    // five digits: the caret waits after them
+    expect(drawn()).toBe('12345[|]');
+    await r.user.keyboard('{ArrowLeft}');
+    expect(drawn()).toBe('1234[5]_');
+    await r.user.keyboard('{ArrowLeft}');
+    expect(drawn()).toBe('123[4]5_');
+    await r.user.keyboard('9');
+    await settle();
+
+    expect(input).toHaveValue('12395');
+    expect(drawn()).toBe('1239[5]_');
+    expect(r.validateOtp).not.toHaveBeenCalled();
+  });
+
+  it('selects the previous digit after Backspace removes a selected one', async () => {
+    const r = renderStepUp();
+    const input = await focusedField(r);
+    await r.user.keyboard('1234');
+    await r.user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(drawn()).toBe('12[3]4__');
+
+    await r.user.keyboard('{Backspace}');
+    expect(input).toHaveValue('124');
+    expect(drawn()).toBe('1[2]4___');
+  });
+
+  it('needs no stylesheet to hide the real input, and adds no <style> to the page (strict CSP)', async () => {
+    const before = document.querySelectorAll('style').length;
+    const r = renderStepUp();
+    const input = await focusedField(r);
+    await r.user.keyboard('12');
+
+    expect(input.style.color).toBe('transparent');
+    expect(input.style.caretColor).toBe('transparent');
+    expect(input.style.position).toBe('absolute');
+    expect(document.querySelectorAll('style').length).toBe(before);
+    // the slots repeat what the input holds: hidden from screen readers, which read the input
+    expect(document.querySelector('[data-part="code-slots"]')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getAllByRole('textbox')).toEqual([input]);
+  });
+
+  const key = fc.oneof(
+    fc.constantFrom('0', '4', '7', '9', 'a', ' ', '-', '٣'),
+    fc.constantFrom('{Backspace}', '{Delete}', '{ArrowLeft}', '{ArrowRight}', '{Home}', '{End}'),
+    fc.record({ paste: fc.stringMatching(/^[0-9a-z -]{0,10}$/) }),
+  );
+
+  property.prop([fc.array(key, { maxLength: 14 })], { numRuns: 40 })(
+    'whatever is typed, moved or pasted, the slots show exactly the input’s digits, at most one caret, and a full code is checked once',
+    async (keys) => {
+      const r = renderStepUp();
+      try {
+        const input = await focusedField(r);
+        const completed: string[] = [];
+        for (const next of keys) {
+          const before = input.value;
+          if (typeof next === 'string') await r.user.keyboard(next);
+          else await r.user.paste(next.paste);
+          await settle();
+          if (input.value.length === 6 && before !== input.value) completed.push(input.value);
+          // once a code is being checked the field is read-only: nothing more can change it
+          if (r.validateOtp.mock.calls.length > 0) break;
+          expect(input.value).toMatch(/^\d{0,6}$/);
+          const shown = slots().map((slot) => slot.querySelector('[data-part="code-char"]')?.textContent ?? '');
+          expect(shown.join('')).toBe(input.value);
+          expect(shown.slice(0, input.value.length).every((char) => char !== '')).toBe(true);
+          expect(document.querySelectorAll('[data-part="code-caret"]').length).toBeLessThanOrEqual(1);
+          expect(slots().filter((slot) => slot.hasAttribute('data-active')).length).toBeLessThanOrEqual(1);
+        }
+        expect(r.validateOtp.mock.calls.map(([request]) => request.otp)).toEqual(completed.slice(0, 1));
+      } finally {
+        cleanup();
+      }
+    },
+  );
+});
