@@ -1,7 +1,19 @@
 import { StepUpBackendError } from '../core/errors.js';
 import { normalizeMethod } from '../core/normalize.js';
-import type { CheckStepUpResponse, StepUpBackend, ValidateOtpRequest } from '../core/types.js';
-import type { StepUpSandbox } from './simulator.js';
+import type { CheckStepUpResponse, RawStepUpOption, StepUpBackend, ValidateOtpRequest } from '../core/types.js';
+import type { SandboxCall } from './history.js';
+import type { SandboxOptions } from './options.js';
+import type { OutOfBandIssuer } from './out-of-band.js';
+
+/** What these methods use of the simulator (`StepUpSandbox` is one), named here so neither imports the other. */
+export interface OutOfBandHost {
+  readonly outOfBand: OutOfBandIssuer;
+  createOtp: StepUpBackend['createOtp'];
+  validateOtp: StepUpBackend['validateOtp'];
+  authenticationOptions(): { stepUpOptions: RawStepUpOption[] };
+  currentOptions(): SandboxOptions;
+  record(operation: SandboxCall['operation'], tokenId: string, body: SandboxCall['body']): void;
+}
 
 /** The token of calls that name none, as the simulator's own. */
 const DEFAULT_TOKEN = 'sandbox-token';
@@ -14,7 +26,7 @@ const DEFAULT_TOKEN = 'sandbox-token';
  * failures apply to the check and to a recorded selection as to every call.
  */
 export function outOfBandBackend(
-  sandbox: StepUpSandbox,
+  sandbox: OutOfBandHost,
 ): Required<Pick<StepUpBackend, 'validateIssuerCode' | 'checkStepUp' | 'submitSelection'>> {
   return {
     validateIssuerCode: (request, context) => sandbox.validateOtp(request as unknown as ValidateOtpRequest, context),
@@ -38,7 +50,7 @@ export function outOfBandBackend(
 }
 
 /** Waits `latencyMs` (forever with `failure: 'hang'`) unless aborted; fails as offline with `failure: 'network'`. */
-function settle(sandbox: StepUpSandbox, signal: AbortSignal): Promise<void> {
+function settle(sandbox: OutOfBandHost, signal: AbortSignal): Promise<void> {
   const { latencyMs = 0, failure } = sandbox.currentOptions();
   return new Promise((resolve, reject) => {
     const abort = () => {

@@ -9,7 +9,7 @@ import {
   type SessionStore,
   type StepUpSession,
 } from './session-store.js';
-import type { CheckInterpreter } from './check-step-up.js';
+import type { CheckInterpreter } from './check-answer.js';
 import type { VisaAcceptanceClient } from './visa-acceptance-client.js';
 
 /** What the route handlers share. */
