@@ -122,5 +122,7 @@ describe('the code field', () => {
         cleanup();
       }
     },
+    // 40 renders of the whole step-up, typed key by key: about 5 s in jsdom
+    30_000,
   );
 });
