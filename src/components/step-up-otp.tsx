@@ -11,15 +11,13 @@ export interface StepUpOtpProps extends UseStepUpOtpOptions {
    * @defaultValue false
    */
   autoFocus?: boolean;
-  /** @deprecated The kit injects no `<style>` element any more, so a strict CSP needs no nonce for it. */
-  nonce?: string;
 }
 
 /**
  * The whole OTP step-up: channel choice, send, code entry with countdown, attempts and resends, and
  * every failure with a next action. Style it with `stepup-kit/styles.css` and `--stepup-*` variables.
  */
-export function StepUpOtp({ className, autoFocus = false, nonce: _nonce, ...options }: StepUpOtpProps) {
+export function StepUpOtp({ className, autoFocus = false, ...options }: StepUpOtpProps) {
   const stepUp = useStepUpOtp(options);
   const phase = phaseOf(stepUp.state);
   const resendInfoId = useId();

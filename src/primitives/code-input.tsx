@@ -18,8 +18,6 @@ import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 
 export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
-  /** @deprecated The field injects no `<style>` any more, so there is nothing to give a nonce to. */
-  nonce?: string;
   /** Extra class on the element that holds the slots and the real `<input>` over them. */
   slotsClassName?: string;
   /** The real `<input>` (the part's own ref is its wrapper). */
@@ -34,7 +32,7 @@ export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
  * it is not a controlled input, so React never writes the code into a `value` attribute.
  */
 export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function CodeInput(
-  { nonce: _nonce, slotsClassName, inputRef, ...props },
+  { slotsClassName, inputRef, ...props },
   ref,
 ) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
