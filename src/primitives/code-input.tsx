@@ -139,7 +139,7 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
               data-state={checking ? 'checking' : editable ? 'editable' : 'locked'}
               data-invalid={error || wrongCode ? '' : undefined}
             >
-              <div className={slotsClassName} style={container} translate="no">
+              <div data-part="code-box" className={slotsClassName} style={container} translate="no">
                 <div data-part="code-slots" aria-hidden>
                   {Array.from({ length: codeLength }, (_, index) => {
                     const char = code[index];
