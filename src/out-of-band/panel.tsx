@@ -2,6 +2,7 @@ import { useContext, useEffect, useRef, useState, useSyncExternalStore, type Rea
 import { fillTemplate } from '../core/catalog-messages.js';
 import { StepUpContext } from '../primitives/context.js';
 import { withDestination } from '../primitives/destination.js';
+import { SuccessMark } from '../primitives/texts.js';
 import type { UseStepUpOtpResult } from '../react/use-step-up-otp.js';
 import { safely } from '../controller/step-up-controller.js';
 import { createOutOfBandController, type IssuerAnswer, type OutOfBandController, type OutOfBandState } from './controller.js';
@@ -153,9 +154,7 @@ export function OutOfBandPanel({ stepUp, settings }: { stepUp: UseStepUpOtpResul
     return (
       <div data-part="out-of-band" data-status={state.status} data-way={state.way}>
         <div tabIndex={-1} data-part="success" ref={end as React.Ref<HTMLDivElement>}>
-          <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
-            <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 10.5 3.2 3.2L17 9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
+          <SuccessMark />
           <p data-part="success-text">{messages.verified}</p>
         </div>
       </div>

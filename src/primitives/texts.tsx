@@ -107,20 +107,27 @@ export const Success = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'
   if (state.status !== 'verified') return null;
   return (
     <div tabIndex={-1} data-part="success" {...props} ref={composed}>
-      <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
-        <path
-          d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 10.5 3.2 3.2L17 9"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2.2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <SuccessMark />
       <p data-part="success-text">{children ?? messages.verified}</p>
     </div>
   );
 });
+
+/** The check mark of a verified step-up (the out-of-band panel's too), in the text's colour. */
+export function SuccessMark() {
+  return (
+    <svg data-part="success-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
+      <path
+        d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 10.5 3.2 3.2L17 9"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
 
 /** The end state after Cancel. */
 export const Cancelled = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(function Cancelled({ children, ...props }, ref) {
