@@ -13,3 +13,13 @@ it('keeps every file of src/ at 300 lines or fewer', () => {
     .filter(([, lines]) => lines > 300);
   expect(long).toEqual([]);
 });
+
+it('keeps the useStepUpOtp hook thin (its body at 150 lines or fewer) and ARCHITECTURE.md at 150 lines or fewer', () => {
+  const hook = readFileSync(path.join(src, 'react/use-step-up-otp.ts'), 'utf8').split('\n');
+  const start = hook.findIndex((line) => line.startsWith('export function useStepUpOtp('));
+  const end = hook.findIndex((line, index) => index > start && line === '}');
+  expect(start).toBeGreaterThanOrEqual(0);
+  expect(end - start - 1).toBeLessThanOrEqual(150);
+  const architecture = readFileSync(path.resolve(src, '../ARCHITECTURE.md'), 'utf8');
+  expect(architecture.trimEnd().split('\n').length).toBeLessThanOrEqual(150);
+});
