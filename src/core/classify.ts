@@ -1,4 +1,4 @@
-import { StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { CODE_KINDS, SEND_KINDS, StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
 import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
@@ -83,7 +83,8 @@ const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
   ['not-found', 'unknown'],
   ['method-not-allowed', 'unknown'],
 ]);
-const OWN_KINDS = ['invalid-otp', 'expired', 'attempts-exhausted', 'resends-exhausted', 'send-rejected', 'rate-limited', 'code-unconfirmed'];
+/** The browser's own kinds that the server may answer with as they are: a code's, a send's, and 429's. */
+const OWN_KINDS: readonly string[] = [...CODE_KINDS, ...SEND_KINDS, 'rate-limited'];
 
 /**
  * The kind `stepup-kit/server` answered with (`{ error: { kind } }`): read before guessing from the
