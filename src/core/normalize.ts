@@ -16,8 +16,8 @@ const KNOWN_METHODS: readonly KnownStepUpMethod[] = [
   'OUTBOUND_CALL',
 ];
 
-const OTP_METHODS = new Set<string>(['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING']);
-const OUT_OF_BAND_METHODS = new Set<string>(['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL']);
+const OTP_METHODS: readonly string[] = ['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING'];
+const OUT_OF_BAND_METHODS: readonly string[] = ['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL'];
 
 /** How a method completes: a one-time password, an approval outside the page, or not known to the kit. */
 export type StepUpMethodKind = 'otp' | 'out-of-band' | 'unknown';
@@ -38,12 +38,12 @@ export function normalizeMethod(method: unknown): string {
 
 /** Whether a normalised method delivers a one-time password. */
 export function isOtpMethod(method: string): boolean {
-  return OTP_METHODS.has(method);
+  return OTP_METHODS.includes(method);
 }
 
 /** Whether a normalised method completes outside the page: the issuer's app or page, or a phone call. */
 export function isOutOfBandMethod(method: string): boolean {
-  return OUT_OF_BAND_METHODS.has(method);
+  return OUT_OF_BAND_METHODS.includes(method);
 }
 
 /** The kind of a normalised method. */
