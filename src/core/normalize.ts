@@ -22,6 +22,9 @@ const OUT_OF_BAND_METHODS: readonly string[] = ['APP_TO_APP', 'CUSTOMER_SERVICE'
 /** How a method completes: a one-time password, an approval outside the page, or not known to the kit. */
 export type StepUpMethodKind = 'otp' | 'out-of-band' | 'unknown';
 
+/** A string without its surrounding spaces; anything else is empty. */
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
 /** A method with its separators left out: how TMS, VTS and their docs differ (`OTPSMS`, `APP-TO-APP`). */
 const squash = (method: string) => method.replace(/[_-]/g, '');
 
@@ -31,8 +34,7 @@ const squash = (method: string) => method.replace(/[_-]/g, '');
  * returned upper-cased, not dropped.
  */
 export function normalizeMethod(method: unknown): string {
-  if (typeof method !== 'string') return '';
-  const key = method.trim().toUpperCase();
+  const key = trimmed(method).toUpperCase();
   return KNOWN_METHODS.find((known) => squash(known) === squash(key)) ?? key;
 }
 
@@ -63,11 +65,11 @@ export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
   const options: StepUpOption[] = [];
   for (const item of raw as unknown[]) {
     if (!isRecord(item)) continue;
-    const id = typeof item.id === 'string' ? item.id.trim() : '';
+    const id = trimmed(item.id);
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const method = normalizeMethod(item.method);
-    const value = typeof item.value === 'string' && item.value.trim() ? item.value.trim() : undefined;
+    const value = trimmed(item.value) || undefined;
     const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
     for (const field of PASSED_ON) if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
     options.push(option);
