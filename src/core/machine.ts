@@ -91,17 +91,13 @@ export function isPastDeadline(code: CodeSession, now: number): boolean {
   return code.expiresAt !== undefined && now >= code.expiresAt;
 }
 
-function base(state: StepUpState): Base {
-  return { options: state.options, sends: state.sends, maxRequests: state.maxRequests };
-}
-
 /** The state `status`, holding `rest`, with the step-up's options and send budget carried over. */
 function to<S extends StepUpState['status']>(
   state: StepUpState,
   status: S,
   rest: Omit<Extract<StepUpState, { status: S }>, keyof Base | 'status'>,
 ): StepUpState {
-  return { ...base(state), status, ...rest } as StepUpState;
+  return { options: state.options, sends: state.sends, maxRequests: state.maxRequests, status, ...rest } as StepUpState;
 }
 
 /**
@@ -144,10 +140,10 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'SEND_FAILED': {
       if (state.status !== 'sending') return state;
-      const next = { ...base(state), status: 'send-failed' as const, option: state.option, resend: state.resend };
+      const next = to(state, 'send-failed', { option: state.option, resend: state.resend, code: state.code, error: event.error });
       // the backend said no more codes: stop offering sends whatever the last known limit was
       if (event.error.kind === 'resends-exhausted') next.maxRequests = state.sends;
-      return { ...next, code: state.code, error: event.error };
+      return next;
     }
     case 'SUBMIT': {
       // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
