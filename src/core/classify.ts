@@ -19,7 +19,18 @@ export interface ErrorClassifierInput {
 export type ErrorClassifier = (input: ErrorClassifierInput) => StepUpErrorKind | undefined;
 
 const EXPIRED = /expir/i;
-const NOT_ABOUT_THE_CODE = new Set([401, 404, 405, 407, 413, 415]);
+const BY_STATUS: Record<number, StepUpErrorKind> = {
+  408: 'timeout',
+  429: 'rate-limited',
+  // a login, a route, a method, a body size or type refused by a layer in front of the backend: not the
+  // cardholder's code, which must not spend an attempt for it
+  401: 'unknown',
+  404: 'unknown',
+  405: 'unknown',
+  407: 'unknown',
+  413: 'unknown',
+  415: 'unknown',
+};
 const SEND_LIMIT = /limit|exceed|maximum|too many/i;
 
 /**
@@ -48,12 +59,9 @@ function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   if (status === undefined) return 'unknown';
   const routeKind = fromRouteKind(body);
   if (routeKind) return routeKind;
-  if (status === 429) return 'rate-limited';
-  if (status === 408) return 'timeout';
   if (status >= 500) return 'server-error';
-  // a login, a route, a method, a body size or type refused by a layer in front of the backend: not the
-  // cardholder's code, which must not spend an attempt for it
-  if (NOT_ABOUT_THE_CODE.has(status)) return 'unknown';
+  const byStatus = BY_STATUS[status];
+  if (byStatus) return byStatus;
   if (status >= 400) {
     const text = errorText(body);
     if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';
