@@ -106,21 +106,18 @@ function fromRouteKind(body: unknown): StepUpErrorKind | undefined {
 
 /** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */
 function errorText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (!isRecord(body)) return '';
-  const parts: string[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 3) return;
-    if (typeof value === 'string') parts.push(value);
-    else if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
-    else if (isRecord(value)) {
-      for (const key of ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details']) {
-        if (key in value) visit(value[key], depth + 1);
-      }
-    }
-  };
-  visit(body, 0);
-  return parts.join(' ');
+  // a bare array is no error body
+  return Array.isArray(body) ? '' : textsIn(body, 0).join(' ');
+}
+
+const TEXT_KEYS = ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details'];
+
+/** The strings of a body, found under `TEXT_KEYS` and in arrays, at most three levels down. */
+function textsIn(value: unknown, depth: number): string[] {
+  if (depth > 3) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((v) => textsIn(v, depth + 1));
+  return isRecord(value) ? TEXT_KEYS.flatMap((key) => textsIn(value[key], depth + 1)) : [];
 }
 
 /**
