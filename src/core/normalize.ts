@@ -61,13 +61,11 @@ const PASSED_ON = ['platformType', 'subMethod', 'source', 'requestPayload'] as c
  */
 export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
   if (!Array.isArray(raw)) return [];
-  const seen = new Set<string>();
   const options: StepUpOption[] = [];
   for (const item of raw as unknown[]) {
     if (!isRecord(item)) continue;
     const id = trimmed(item.id);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
+    if (!id || options.some((o) => o.id === id)) continue;
     const method = normalizeMethod(item.method);
     const value = trimmed(item.value) || undefined;
     const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
