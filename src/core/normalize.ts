@@ -95,8 +95,6 @@ export function parseLimit(value: unknown): number | undefined {
   return n === undefined || n < 1 ? undefined : Math.floor(n);
 }
 
-const MINUTE = 60_000;
-
 /**
  * Turns `codeExpiration` into a deadline in epoch milliseconds.
  *
@@ -114,7 +112,7 @@ export function resolveCodeExpiration(
   if (n === undefined || n === 0) return undefined;
   switch (unit) {
     case 'minutes':
-      return receivedAt + n * MINUTE;
+      return receivedAt + n * 60_000;
     case 'seconds':
       return receivedAt + n * 1000;
     case 'epoch-seconds':
@@ -126,7 +124,7 @@ export function resolveCodeExpiration(
       if (n >= 1e12) return absolute(n, receivedAt);
       if (n >= 1e9) return absolute(n * 1000, receivedAt);
       if (n > 60) return receivedAt + n * 1000;
-      return receivedAt + n * MINUTE;
+      return receivedAt + n * 60_000;
   }
 }
 
