@@ -63,13 +63,13 @@ export interface StepUpMessages {
 
 /** "1 attempt left", "3 attempts left": the count and its word (plural with an s), by the locale's plural rules. */
 function left(locale: string, count: number, word: string): string {
-  let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+  let one = count === 1;
   try {
-    rule = new Intl.PluralRules(locale).select(count);
+    one = new Intl.PluralRules(locale).select(count) === 'one';
   } catch {
     // an unknown locale tag falls back to the English rule above
   }
-  return `${count} ${word}${rule === 'one' ? '' : 's'} left`;
+  return `${count} ${word}${one ? '' : 's'} left`;
 }
 
 const METHOD_NAMES: Record<string, string> = {
