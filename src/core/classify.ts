@@ -52,8 +52,7 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
 function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   const { error, status, body, operation } = input;
   if (error instanceof StepUpBackendError) {
-    if (error.kind === 'network') return 'network';
-    if (error.kind === 'timeout') return 'timeout';
+    if (error.kind === 'network' || error.kind === 'timeout') return error.kind;
     if (error.kind === 'malformed') return 'malformed-response';
   }
   if (status === undefined) return 'unknown';
