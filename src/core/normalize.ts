@@ -109,7 +109,7 @@ export function resolveCodeExpiration(
   receivedAt: number,
 ): number | undefined {
   const n = parseNumber(value);
-  if (n === undefined || n === 0) return undefined;
+  if (!n) return undefined;
   switch (unit) {
     case 'minutes':
       return receivedAt + n * 60_000;
