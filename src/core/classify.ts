@@ -69,8 +69,12 @@ function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   return 'unknown';
 }
 
-/** The kinds `stepup-kit/server` answers with that are not the browser's own kinds, and what they mean to it. */
-const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
+/** The browser's own kinds that the server may answer with as they are: a code's, a send's, and 429's. */
+const OWN_KINDS: readonly StepUpErrorKind[] = [...CODE_KINDS, ...SEND_KINDS, 'rate-limited'];
+
+/** The kinds `stepup-kit/server` answers with, and what they mean to the browser. */
+const ROUTE_KINDS = new Map<unknown, StepUpErrorKind>([
+  ...OWN_KINDS.map((kind) => [kind, kind] as const),
   ['option-not-issued', 'send-rejected'],
   ['already-verified', 'send-rejected'],
   // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
@@ -90,17 +94,13 @@ const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
   ['not-found', 'unknown'],
   ['method-not-allowed', 'unknown'],
 ]);
-/** The browser's own kinds that the server may answer with as they are: a code's, a send's, and 429's. */
-const OWN_KINDS: readonly string[] = [...CODE_KINDS, ...SEND_KINDS, 'rate-limited'];
 
 /**
  * The kind `stepup-kit/server` answered with (`{ error: { kind } }`): read before guessing from the
  * status, so the server's own refusals are never taken for a wrong code that spends an attempt.
  */
 function fromRouteKind(body: unknown): StepUpErrorKind | undefined {
-  const kind = isRecord(body) && isRecord(body.error) ? body.error.kind : undefined;
-  if (typeof kind !== 'string') return undefined;
-  return OWN_KINDS.includes(kind) ? (kind as StepUpErrorKind) : ROUTE_KINDS.get(kind);
+  return isRecord(body) && isRecord(body.error) ? ROUTE_KINDS.get(body.error.kind) : undefined;
 }
 
 /** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */
