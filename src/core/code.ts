@@ -22,12 +22,8 @@ export function toAsciiDigits(text: string): string {
  */
 export function extractCode(text: string, length: number): string {
   const ascii = toAsciiDigits(text);
-  const groups = ascii.match(/\d+(?:[ \-.\u00A0]\d+)*/g) ?? [];
-  for (const group of groups) {
-    const digits = group.replace(/\D/g, '');
-    if (digits.length === length) return digits;
-  }
-  return ascii.replace(/\D/g, '').slice(0, length);
+  const groups = (ascii.match(/\d+(?:[ \-.\u00A0]\d+)*/g) ?? []).map((group) => group.replace(/\D/g, ''));
+  return groups.find((digits) => digits.length === length) ?? ascii.replace(/\D/g, '').slice(0, length);
 }
 
 /** Keeps the digits of a typed value, at most `length` of them. */
