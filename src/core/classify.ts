@@ -56,11 +56,10 @@ function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
     if (error.kind === 'malformed') return 'malformed-response';
   }
   if (status === undefined) return 'unknown';
-  const routeKind = fromRouteKind(body);
-  if (routeKind) return routeKind;
+  // the server's own word first, then a status that decides on its own
+  const known = fromRouteKind(body) ?? BY_STATUS[status];
+  if (known) return known;
   if (status >= 500) return 'server-error';
-  const byStatus = BY_STATUS[status];
-  if (byStatus) return byStatus;
   if (status >= 400) {
     const text = errorText(body);
     if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';
