@@ -38,8 +38,7 @@ function hasWayOn(state: StepUpState): boolean {
 
 /** Whether "Try again" repeats the failed call: only after a failure it can help, and when it would make a call. */
 export function canRetry(state: StepUpState): boolean {
-  const error = currentError(state);
-  return inGroup(state, 'failed') && error !== undefined && isRetryable(error.kind) && transition(state, { type: 'RETRY' }) !== state;
+  return inGroup(state, 'failed') && isRetryable(state.error.kind) && transition(state, { type: 'RETRY' }) !== state;
 }
 
 /** Whether "Use another method" is offered: not while the list itself is open again, nor when no code can be sent and no option needs none. */
