@@ -28,7 +28,7 @@ export function canResend(state: StepUpState): boolean {
  * method"): no code was ever sent, and the card may still get one.
  */
 export function isChoiceReopened(state: StepUpState): boolean {
-  return state.status === 'send-failed' && currentCode(state) === undefined && hasWayOn(state);
+  return state.status === 'send-failed' && !state.code && hasWayOn(state);
 }
 
 /** Whether another way on exists: a code may still be sent, or an option needs none (`stepup-kit/out-of-band`). */
