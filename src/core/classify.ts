@@ -18,7 +18,6 @@ export interface ErrorClassifierInput {
  */
 export type ErrorClassifier = (input: ErrorClassifierInput) => StepUpErrorKind | undefined;
 
-const EXPIRED = /expir/i;
 const BY_STATUS: Record<number, StepUpErrorKind> = {
   408: 'timeout',
   429: 'rate-limited',
@@ -31,7 +30,6 @@ const BY_STATUS: Record<number, StepUpErrorKind> = {
   413: 'unknown',
   415: 'unknown',
 };
-const SEND_LIMIT = /limit|exceed|maximum|too many/i;
 
 /**
  * The default mapping:
@@ -62,8 +60,8 @@ function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   if (status >= 500) return 'server-error';
   if (status >= 400) {
     const text = errorText(body);
-    if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';
-    return SEND_LIMIT.test(text) ? 'resends-exhausted' : 'send-rejected';
+    if (operation === 'validate-otp') return /expir/i.test(text) ? 'expired' : 'invalid-otp';
+    return /limit|exceed|maximum|too many/i.test(text) ? 'resends-exhausted' : 'send-rejected';
   }
   return 'unknown';
 }
