@@ -106,14 +106,14 @@ function errorText(body: unknown): string {
   return Array.isArray(body) ? '' : textsIn(body, 0).join(' ');
 }
 
-const TEXT_KEYS = ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details'];
-
-/** The strings of a body, found under `TEXT_KEYS` and in arrays, at most three levels down. */
+/** The strings of a body, found under the keys below and in arrays, at most three levels down. */
 function textsIn(value: unknown, depth: number): string[] {
   if (depth > 3) return [];
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap((v) => textsIn(v, depth + 1));
-  return isRecord(value) ? TEXT_KEYS.flatMap((key) => textsIn(value[key], depth + 1)) : [];
+  if (!isRecord(value)) return [];
+  const keys = ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details'];
+  return keys.flatMap((key) => textsIn(value[key], depth + 1));
 }
 
 /**
