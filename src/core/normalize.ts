@@ -53,8 +53,6 @@ export function stepUpMethodKind(method: string): StepUpMethodKind {
   return isOtpMethod(method) ? 'otp' : isOutOfBandMethod(method) ? 'out-of-band' : 'unknown';
 }
 
-const PASSED_ON = ['platformType', 'subMethod', 'source', 'requestPayload'] as const;
-
 /**
  * Normalises the raw `stepUpOptions` of the authentication-options answer. Items without a usable
  * `id` are dropped (nothing could be sent for them); everything else is kept in order.
@@ -69,7 +67,9 @@ export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
     const method = normalizeMethod(item.method);
     const value = trimmed(item.value) || undefined;
     const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
-    for (const field of PASSED_ON) if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
+    for (const field of ['platformType', 'subMethod', 'source', 'requestPayload'] as const) {
+      if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
+    }
     options.push(option);
   }
   return options;
