@@ -66,12 +66,10 @@ function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   return 'unknown';
 }
 
-/** The browser's own kinds that the server may answer with as they are: a code's, a send's, and 429's. */
-const OWN_KINDS: readonly StepUpErrorKind[] = [...CODE_KINDS, ...SEND_KINDS, 'rate-limited'];
-
 /** The kinds `stepup-kit/server` answers with, and what they mean to the browser. */
 const ROUTE_KINDS = new Map<unknown, StepUpErrorKind>([
-  ...OWN_KINDS.map((kind) => [kind, kind] as const),
+  // the browser's own kinds of a code, of a send, and of 429 mean what they say
+  ...[...CODE_KINDS, ...SEND_KINDS, 'rate-limited' as const].map((kind) => [kind, kind] as const),
   ['option-not-issued', 'send-rejected'],
   ['already-verified', 'send-rejected'],
   // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
