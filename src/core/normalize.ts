@@ -7,17 +7,8 @@ import type {
   StepUpOption,
 } from './types.js';
 
-const KNOWN_METHODS: readonly KnownStepUpMethod[] = [
-  'OTP_SMS',
-  'OTP_EMAIL',
-  'OTP_ONLINE_BANKING',
-  'APP_TO_APP',
-  'CUSTOMER_SERVICE',
-  'OUTBOUND_CALL',
-];
-
-const OTP_METHODS: readonly string[] = ['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING'];
-const OUT_OF_BAND_METHODS: readonly string[] = ['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL'];
+const OTP_METHODS: readonly string[] = ['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING'] satisfies KnownStepUpMethod[];
+const OUT_OF_BAND_METHODS: readonly string[] = ['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL'] satisfies KnownStepUpMethod[];
 
 /** How a method completes: a one-time password, an approval outside the page, or not known to the kit. */
 export type StepUpMethodKind = 'otp' | 'out-of-band' | 'unknown';
@@ -35,7 +26,7 @@ const squash = (method: string) => method.replace(/[_-]/g, '');
  */
 export function normalizeMethod(method: unknown): string {
   const key = trimmed(method).toUpperCase();
-  return KNOWN_METHODS.find((known) => squash(known) === squash(key)) ?? key;
+  return [...OTP_METHODS, ...OUT_OF_BAND_METHODS].find((known) => squash(known) === squash(key)) ?? key;
 }
 
 /** Whether a normalised method delivers a one-time password. */
