@@ -83,7 +83,7 @@ export function parseNumber(value: unknown): number | undefined {
 /** A positive whole count, or `undefined` when the value is 0 or unknown (0 means "not shown"). */
 export function parseLimit(value: unknown): number | undefined {
   const n = parseNumber(value);
-  return n === undefined || n < 1 ? undefined : Math.floor(n);
+  return n !== undefined && n >= 1 ? Math.floor(n) : undefined;
 }
 
 /**
