@@ -91,12 +91,17 @@ export function isPastDeadline(code: CodeSession, now: number): boolean {
   return code.expiresAt !== undefined && now >= code.expiresAt;
 }
 
-/** The state `status`, holding `rest`, with the step-up's options and send budget carried over. */
+/**
+ * The state `status`, holding `rest`, with the step-up's options and send budget carried over. The choice
+ * and the cancelled end hold nothing more.
+ */
+function to(state: StepUpState, status: 'choosing' | 'cancelled'): StepUpState;
 function to<S extends StepUpState['status']>(
   state: StepUpState,
   status: S,
   rest: Omit<Extract<StepUpState, { status: S }>, keyof Base | 'status'>,
-): StepUpState {
+): StepUpState;
+function to(state: StepUpState, status: StepUpState['status'], rest?: object): StepUpState {
   return { options: state.options, sends: state.sends, maxRequests: state.maxRequests, status, ...rest } as StepUpState;
 }
 
@@ -175,11 +180,11 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'CHANGE_METHOD': {
       if (!inGroup(state, 'changeable')) return state;
-      return to(state, 'choosing', {});
+      return to(state, 'choosing');
     }
     case 'CANCEL': {
       if (inGroup(state, 'final')) return state;
-      return to(state, 'cancelled', {});
+      return to(state, 'cancelled');
     }
   }
 }
