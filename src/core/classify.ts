@@ -1,4 +1,4 @@
-import { StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
+import { CODE_KINDS, SEND_KINDS, StepUpBackendError, StepUpError, kindForOperation, type BackendOperation, type StepUpErrorKind, type StepUpOperation } from './errors.js';
 import { isRecord } from './normalize.js';
 
 /** What a classifier sees of a failed call. */
@@ -18,9 +18,18 @@ export interface ErrorClassifierInput {
  */
 export type ErrorClassifier = (input: ErrorClassifierInput) => StepUpErrorKind | undefined;
 
-const EXPIRED = /expir/i;
-const NOT_ABOUT_THE_CODE = new Set([401, 404, 405, 407, 413, 415]);
-const SEND_LIMIT = /limit|exceed|maximum|too many/i;
+const BY_STATUS: Record<number, StepUpErrorKind> = {
+  408: 'timeout',
+  429: 'rate-limited',
+  // a login, a route, a method, a body size or type refused by a layer in front of the backend: not the
+  // cardholder's code, which must not spend an attempt for it
+  401: 'unknown',
+  404: 'unknown',
+  405: 'unknown',
+  407: 'unknown',
+  413: 'unknown',
+  415: 'unknown',
+};
 
 /**
  * The default mapping:
@@ -41,29 +50,26 @@ export function defaultClassifyError(input: ErrorClassifierInput): StepUpErrorKi
 function guessKind(input: ErrorClassifierInput): StepUpErrorKind {
   const { error, status, body, operation } = input;
   if (error instanceof StepUpBackendError) {
-    if (error.kind === 'network') return 'network';
-    if (error.kind === 'timeout') return 'timeout';
+    if (error.kind === 'network' || error.kind === 'timeout') return error.kind;
     if (error.kind === 'malformed') return 'malformed-response';
   }
   if (status === undefined) return 'unknown';
-  const routeKind = fromRouteKind(body);
-  if (routeKind) return routeKind;
-  if (status === 429) return 'rate-limited';
-  if (status === 408) return 'timeout';
+  // the server's own word first, then a status that decides on its own
+  const known = fromRouteKind(body) ?? BY_STATUS[status];
+  if (known) return known;
   if (status >= 500) return 'server-error';
-  // a login, a route, a method, a body size or type refused by a layer in front of the backend: not the
-  // cardholder's code, which must not spend an attempt for it
-  if (NOT_ABOUT_THE_CODE.has(status)) return 'unknown';
   if (status >= 400) {
     const text = errorText(body);
-    if (operation === 'validate-otp') return EXPIRED.test(text) ? 'expired' : 'invalid-otp';
-    return SEND_LIMIT.test(text) ? 'resends-exhausted' : 'send-rejected';
+    if (operation === 'validate-otp') return /expir/i.test(text) ? 'expired' : 'invalid-otp';
+    return /limit|exceed|maximum|too many/i.test(text) ? 'resends-exhausted' : 'send-rejected';
   }
   return 'unknown';
 }
 
-/** The kinds `stepup-kit/server` answers with that are not the browser's own kinds, and what they mean to it. */
-const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
+/** The kinds `stepup-kit/server` answers with, and what they mean to the browser. */
+const ROUTE_KINDS = new Map<unknown, StepUpErrorKind>([
+  // the browser's own kinds of a code, of a send, and of 429 mean what they say
+  ...[...CODE_KINDS, ...SEND_KINDS, 'rate-limited' as const].map((kind) => [kind, kind] as const),
   ['option-not-issued', 'send-rejected'],
   ['already-verified', 'send-rejected'],
   // the step-up is gone on the server (session expired, never started, no code sent): the code in hand
@@ -83,35 +89,29 @@ const ROUTE_KINDS = new Map<string, StepUpErrorKind>([
   ['not-found', 'unknown'],
   ['method-not-allowed', 'unknown'],
 ]);
-const OWN_KINDS = ['invalid-otp', 'expired', 'attempts-exhausted', 'resends-exhausted', 'send-rejected', 'rate-limited', 'code-unconfirmed'];
 
 /**
  * The kind `stepup-kit/server` answered with (`{ error: { kind } }`): read before guessing from the
  * status, so the server's own refusals are never taken for a wrong code that spends an attempt.
  */
 function fromRouteKind(body: unknown): StepUpErrorKind | undefined {
-  const kind = isRecord(body) && isRecord(body.error) ? body.error.kind : undefined;
-  if (typeof kind !== 'string') return undefined;
-  return OWN_KINDS.includes(kind) ? (kind as StepUpErrorKind) : ROUTE_KINDS.get(kind);
+  return isRecord(body) && isRecord(body.error) ? ROUTE_KINDS.get(body.error.kind) : undefined;
 }
 
 /** Collects the human-readable parts of Visa (`errors[].type/message/reason`) and VTS (`errorResponse`) bodies. */
 function errorText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (!isRecord(body)) return '';
-  const parts: string[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 3) return;
-    if (typeof value === 'string') parts.push(value);
-    else if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
-    else if (isRecord(value)) {
-      for (const key of ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details']) {
-        if (key in value) visit(value[key], depth + 1);
-      }
-    }
-  };
-  visit(body, 0);
-  return parts.join(' ');
+  // a bare array is no error body
+  return Array.isArray(body) ? '' : textsIn(body, 0).join(' ');
+}
+
+/** The strings of a body, found under the keys below and in arrays, at most three levels down. */
+function textsIn(value: unknown, depth: number): string[] {
+  if (depth > 3) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((v) => textsIn(v, depth + 1));
+  if (!isRecord(value)) return [];
+  const keys = ['type', 'reason', 'message', 'status', 'errors', 'errorResponse', 'details'];
+  return keys.flatMap((key) => textsIn(value[key], depth + 1));
 }
 
 /**

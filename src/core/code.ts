@@ -1,5 +1,3 @@
-const DECIMAL_DIGIT = /\p{Nd}/u;
-
 /**
  * Turns whatever the cardholder typed, pasted or autofilled into ASCII digits: the decimal digits of
  * every script (Unicode `Nd`: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width, …) count.
@@ -10,7 +8,7 @@ export function toAsciiDigits(text: string): string {
     // Unicode encodes decimal digits only in runs of whole blocks of ten, each from 0 to 9 (a stability
     // policy), so a digit's value is its distance from the start of its run, modulo ten
     let start = code;
-    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
     return String((code - start) % 10);
   });
 }
@@ -22,12 +20,8 @@ export function toAsciiDigits(text: string): string {
  */
 export function extractCode(text: string, length: number): string {
   const ascii = toAsciiDigits(text);
-  const groups = ascii.match(/\d+(?:[ \-.\u00A0]\d+)*/g) ?? [];
-  for (const group of groups) {
-    const digits = group.replace(/\D/g, '');
-    if (digits.length === length) return digits;
-  }
-  return ascii.replace(/\D/g, '').slice(0, length);
+  const groups = (ascii.match(/\d+(?:[ \-.\u00A0]\d+)*/g) ?? []).map((group) => group.replace(/\D/g, ''));
+  return groups.find((digits) => digits.length === length) ?? ascii.replace(/\D/g, '').slice(0, length);
 }
 
 /** Keeps the digits of a typed value, at most `length` of them. */

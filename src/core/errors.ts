@@ -94,7 +94,7 @@ export class StepUpError extends Error {
 /** Kinds that speak of the code in hand; a send has no code yet, so they never describe one. */
 export const CODE_KINDS: readonly StepUpErrorKind[] = ['invalid-otp', 'attempts-exhausted', 'expired', 'code-unconfirmed'];
 /** Kinds that refuse a send. */
-const SEND_KINDS: readonly StepUpErrorKind[] = ['send-rejected', 'resends-exhausted'];
+export const SEND_KINDS: readonly StepUpErrorKind[] = ['send-rejected', 'resends-exhausted'];
 /** Kinds any call may fail with; "Try again" repeats the call. */
 const CALL_KINDS: readonly StepUpErrorKind[] = ['rate-limited', 'server-error', 'network', 'timeout', 'malformed-response', 'unknown'];
 

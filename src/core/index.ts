@@ -19,21 +19,14 @@ export type {
   ValidateOtpResponse,
 } from './types.js';
 export {
-  isOtpMethod,
-  isOutOfBandMethod,
-  isStepUpAction,
-  normalizeCreateOtpResponse,
-  normalizeMethod,
-  normalizeStepUpOptions,
-  normalizeValidateOtpResponse,
-  parseLimit,
-  parseNumber,
-  resolveCodeExpiration,
-  stepUpMethodKind,
-  type Parsed,
-  type StepUpMethodKind,
-} from './normalize.js';
-export { clampCodeLength, extractCode, sanitizeCode, toAsciiDigits } from './code.js';
+  ANNOUNCE_MILESTONES,
+  defaultMessages,
+  formatCountdown,
+  resolveMessages,
+  type CountParams,
+  type StepUpMessages,
+  type StepUpMessagesOverride,
+} from './messages.js';
 export {
   StepUpBackendError,
   StepUpError,
@@ -43,13 +36,6 @@ export {
   type StepUpErrorKind,
   type StepUpOperation,
 } from './errors.js';
-export {
-  defaultClassifyError,
-  malformedResponseError,
-  toStepUpError,
-  type ErrorClassifier,
-  type ErrorClassifierInput,
-} from './classify.js';
 export { inGroup, type StatusGroup, type StatusIn, type StepUpStatus } from './status.js';
 export {
   initialState,
@@ -73,13 +59,27 @@ export {
   type StepUpAction,
   type StepUpPhase,
 } from './selectors.js';
+export { clampCodeLength, extractCode, sanitizeCode, toAsciiDigits } from './code.js';
 export {
-  ANNOUNCE_MILESTONES,
-  defaultMessages,
-  formatCountdown,
-  resolveMessages,
-  type CountParams,
-  type StepUpMessages,
-  type StepUpMessagesOverride,
-} from './messages.js';
+  isOtpMethod,
+  isOutOfBandMethod,
+  isStepUpAction,
+  normalizeCreateOtpResponse,
+  normalizeMethod,
+  normalizeStepUpOptions,
+  normalizeValidateOtpResponse,
+  parseLimit,
+  parseNumber,
+  resolveCodeExpiration,
+  stepUpMethodKind,
+  type Parsed,
+  type StepUpMethodKind,
+} from './normalize.js';
+export {
+  defaultClassifyError,
+  malformedResponseError,
+  toStepUpError,
+  type ErrorClassifier,
+  type ErrorClassifierInput,
+} from './classify.js';
 export type { CatalogMethod, PluralCategory, PluralMessage, StepUpCatalog, StepUpLocale } from './catalog.js';

@@ -91,17 +91,18 @@ export function isPastDeadline(code: CodeSession, now: number): boolean {
   return code.expiresAt !== undefined && now >= code.expiresAt;
 }
 
-function base(state: StepUpState): Base {
-  return { options: state.options, sends: state.sends, maxRequests: state.maxRequests };
-}
-
-/** The state `status`, holding `rest`, with the step-up's options and send budget carried over. */
+/**
+ * The state `status`, holding `rest`, with the step-up's options and send budget carried over. The choice
+ * and the cancelled end hold nothing more.
+ */
+function to(state: StepUpState, status: 'choosing' | 'cancelled'): StepUpState;
 function to<S extends StepUpState['status']>(
   state: StepUpState,
   status: S,
   rest: Omit<Extract<StepUpState, { status: S }>, keyof Base | 'status'>,
-): StepUpState {
-  return { ...base(state), status, ...rest } as StepUpState;
+): StepUpState;
+function to(state: StepUpState, status: StepUpState['status'], rest?: object): StepUpState {
+  return { options: state.options, sends: state.sends, maxRequests: state.maxRequests, status, ...rest } as StepUpState;
 }
 
 /**
@@ -144,10 +145,10 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'SEND_FAILED': {
       if (state.status !== 'sending') return state;
-      const next = { ...base(state), status: 'send-failed' as const, option: state.option, resend: state.resend };
+      const next = to(state, 'send-failed', { option: state.option, resend: state.resend, code: state.code, error: event.error });
       // the backend said no more codes: stop offering sends whatever the last known limit was
       if (event.error.kind === 'resends-exhausted') next.maxRequests = state.sends;
-      return { ...next, code: state.code, error: event.error };
+      return next;
     }
     case 'SUBMIT': {
       // from verify-failed the cardholder may have corrected the code and submitted it instead of Try again
@@ -179,11 +180,11 @@ export function transition(state: StepUpState, event: StepUpEvent): StepUpState 
     }
     case 'CHANGE_METHOD': {
       if (!inGroup(state, 'changeable')) return state;
-      return to(state, 'choosing', {});
+      return to(state, 'choosing');
     }
     case 'CANCEL': {
       if (inGroup(state, 'final')) return state;
-      return to(state, 'cancelled', {});
+      return to(state, 'cancelled');
     }
   }
 }

@@ -63,27 +63,24 @@ export interface StepUpMessages {
 
 /** "1 attempt left", "3 attempts left": the count and its word (plural with an s), by the locale's plural rules. */
 function left(locale: string, count: number, word: string): string {
-  let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+  let one = count === 1;
   try {
-    rule = new Intl.PluralRules(locale).select(count);
+    one = new Intl.PluralRules(locale).select(count) === 'one';
   } catch {
     // an unknown locale tag falls back to the English rule above
   }
-  return `${count} ${word}${rule === 'one' ? '' : 's'} left`;
+  return `${count} ${word}${one ? '' : 's'} left`;
 }
-
-const METHOD_NAMES: Record<string, string> = {
-  OTP_SMS: 'Text message',
-  OTP_EMAIL: 'Email',
-  OTP_ONLINE_BANKING: 'Online banking',
-};
 
 /** The English messages. */
 export const defaultMessages: StepUpMessages = {
   title: 'Confirm it’s you',
   intro: 'Your bank needs to confirm this card. We’ll send you a one-time code.',
   chooseMethod: 'Where should we send your code?',
-  methodName: (method) => METHOD_NAMES[method] ?? method,
+  methodName: (method) => {
+    const names: Record<string, string> = { OTP_SMS: 'Text message', OTP_EMAIL: 'Email', OTP_ONLINE_BANKING: 'Online banking' };
+    return names[method] ?? method;
+  },
   optionLabel: ({ method, methodName, value }) => {
     if (!value) return methodName;
     if (method === 'OTP_SMS') return `Text message to ${value}`;

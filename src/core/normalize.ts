@@ -7,20 +7,14 @@ import type {
   StepUpOption,
 } from './types.js';
 
-const KNOWN_METHODS: readonly KnownStepUpMethod[] = [
-  'OTP_SMS',
-  'OTP_EMAIL',
-  'OTP_ONLINE_BANKING',
-  'APP_TO_APP',
-  'CUSTOMER_SERVICE',
-  'OUTBOUND_CALL',
-];
-
-const OTP_METHODS = new Set<string>(['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING']);
-const OUT_OF_BAND_METHODS = new Set<string>(['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL']);
+const OTP_METHODS: readonly string[] = ['OTP_SMS', 'OTP_EMAIL', 'OTP_ONLINE_BANKING'] satisfies KnownStepUpMethod[];
+const OUT_OF_BAND_METHODS: readonly string[] = ['APP_TO_APP', 'CUSTOMER_SERVICE', 'OUTBOUND_CALL'] satisfies KnownStepUpMethod[];
 
 /** How a method completes: a one-time password, an approval outside the page, or not known to the kit. */
 export type StepUpMethodKind = 'otp' | 'out-of-band' | 'unknown';
+
+/** A string without its surrounding spaces; anything else is empty. */
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** A method with its separators left out: how TMS, VTS and their docs differ (`OTPSMS`, `APP-TO-APP`). */
 const squash = (method: string) => method.replace(/[_-]/g, '');
@@ -31,19 +25,18 @@ const squash = (method: string) => method.replace(/[_-]/g, '');
  * returned upper-cased, not dropped.
  */
 export function normalizeMethod(method: unknown): string {
-  if (typeof method !== 'string') return '';
-  const key = method.trim().toUpperCase();
-  return KNOWN_METHODS.find((known) => squash(known) === squash(key)) ?? key;
+  const key = trimmed(method).toUpperCase();
+  return [...OTP_METHODS, ...OUT_OF_BAND_METHODS].find((known) => squash(known) === squash(key)) ?? key;
 }
 
 /** Whether a normalised method delivers a one-time password. */
 export function isOtpMethod(method: string): boolean {
-  return OTP_METHODS.has(method);
+  return OTP_METHODS.includes(method);
 }
 
 /** Whether a normalised method completes outside the page: the issuer's app or page, or a phone call. */
 export function isOutOfBandMethod(method: string): boolean {
-  return OUT_OF_BAND_METHODS.has(method);
+  return OUT_OF_BAND_METHODS.includes(method);
 }
 
 /** The kind of a normalised method. */
@@ -51,25 +44,23 @@ export function stepUpMethodKind(method: string): StepUpMethodKind {
   return isOtpMethod(method) ? 'otp' : isOutOfBandMethod(method) ? 'out-of-band' : 'unknown';
 }
 
-const PASSED_ON = ['platformType', 'subMethod', 'source', 'requestPayload'] as const;
-
 /**
  * Normalises the raw `stepUpOptions` of the authentication-options answer. Items without a usable
  * `id` are dropped (nothing could be sent for them); everything else is kept in order.
  */
 export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
   if (!Array.isArray(raw)) return [];
-  const seen = new Set<string>();
   const options: StepUpOption[] = [];
   for (const item of raw as unknown[]) {
     if (!isRecord(item)) continue;
-    const id = typeof item.id === 'string' ? item.id.trim() : '';
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
+    const id = trimmed(item.id);
+    if (!id || options.some((o) => o.id === id)) continue;
     const method = normalizeMethod(item.method);
-    const value = typeof item.value === 'string' && item.value.trim() ? item.value.trim() : undefined;
+    const value = trimmed(item.value) || undefined;
     const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
-    for (const field of PASSED_ON) if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
+    for (const field of ['platformType', 'subMethod', 'source', 'requestPayload'] as const) {
+      if (typeof item[field] === 'string' && item[field]) option[field] = item[field];
+    }
     options.push(option);
   }
   return options;
@@ -92,10 +83,8 @@ export function parseNumber(value: unknown): number | undefined {
 /** A positive whole count, or `undefined` when the value is 0 or unknown (0 means "not shown"). */
 export function parseLimit(value: unknown): number | undefined {
   const n = parseNumber(value);
-  return n === undefined || n < 1 ? undefined : Math.floor(n);
+  return n !== undefined && n >= 1 ? Math.floor(n) : undefined;
 }
-
-const MINUTE = 60_000;
 
 /**
  * Turns `codeExpiration` into a deadline in epoch milliseconds.
@@ -111,10 +100,10 @@ export function resolveCodeExpiration(
   receivedAt: number,
 ): number | undefined {
   const n = parseNumber(value);
-  if (n === undefined || n === 0) return undefined;
+  if (!n) return undefined;
   switch (unit) {
     case 'minutes':
-      return receivedAt + n * MINUTE;
+      return receivedAt + n * 60_000;
     case 'seconds':
       return receivedAt + n * 1000;
     case 'epoch-seconds':
@@ -126,7 +115,7 @@ export function resolveCodeExpiration(
       if (n >= 1e12) return absolute(n, receivedAt);
       if (n >= 1e9) return absolute(n * 1000, receivedAt);
       if (n > 60) return receivedAt + n * 1000;
-      return receivedAt + n * MINUTE;
+      return receivedAt + n * 60_000;
   }
 }
 

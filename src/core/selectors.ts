@@ -28,7 +28,7 @@ export function canResend(state: StepUpState): boolean {
  * method"): no code was ever sent, and the card may still get one.
  */
 export function isChoiceReopened(state: StepUpState): boolean {
-  return state.status === 'send-failed' && currentCode(state) === undefined && hasWayOn(state);
+  return state.status === 'send-failed' && !state.code && hasWayOn(state);
 }
 
 /** Whether another way on exists: a code may still be sent, or an option needs none (`stepup-kit/out-of-band`). */
@@ -38,8 +38,7 @@ function hasWayOn(state: StepUpState): boolean {
 
 /** Whether "Try again" repeats the failed call: only after a failure it can help, and when it would make a call. */
 export function canRetry(state: StepUpState): boolean {
-  const error = currentError(state);
-  return inGroup(state, 'failed') && error !== undefined && isRetryable(error.kind) && transition(state, { type: 'RETRY' }) !== state;
+  return inGroup(state, 'failed') && isRetryable(state.error.kind) && transition(state, { type: 'RETRY' }) !== state;
 }
 
 /** Whether "Use another method" is offered: not while the list itself is open again, nor when no code can be sent and no option needs none. */

@@ -24,13 +24,13 @@ const GROUPS = {
   /** The code field takes input, and a code may be submitted. */
   editable: 'code-entry verify-failed',
   /** The code is live: its countdown ticks and its attempts show. */
-  pending: 'code-entry verifying verify-failed',
+  pending: 'code-entry verify-failed verifying',
   /** The clock may end the code; not while it is checked, when the answer decides. */
   expirable: 'code-entry verify-failed attempts-exhausted',
   /** "Resend code" is offered (it may still be disabled when no sends are left). */
-  resendable: 'code-entry expired attempts-exhausted verify-failed',
+  resendable: 'code-entry verify-failed attempts-exhausted expired',
   /** The code in hand is spent (expired, or out of attempts): a new code is the way on. */
-  spent: 'expired attempts-exhausted',
+  spent: 'attempts-exhausted expired',
   /** A failed call that "Try again" may repeat. */
   failed: 'send-failed verify-failed',
   /** "Use another method" goes back to the channel choice. */

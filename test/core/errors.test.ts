@@ -145,6 +145,14 @@ describe('defaultClassifyError', () => {
       );
     });
 
+    it('reads a text body, and the texts of an object body three levels down, but not a bare array', () => {
+      expect(classify(http(403, 'OTP request limit exceeded'), 'create-otp')).toBe('resends-exhausted');
+      expect(classify(http(403, ['OTP request limit exceeded']), 'create-otp')).toBe('send-rejected');
+      expect(classify(http(403, { errors: [{ details: ['limit exceeded'] }] }), 'create-otp')).toBe('send-rejected');
+      expect(classify(http(403, { errors: [{ details: 'limit exceeded' }] }), 'create-otp')).toBe('resends-exhausted');
+      expect(classify(http(403, { other: 'limit exceeded', errors: [1, null] }), 'create-otp')).toBe('send-rejected');
+    });
+
     it('an expiry message on create is not read as expired', () => {
       expect(classify(http(400, visaExpired), 'create-otp')).toBe('send-rejected');
     });
