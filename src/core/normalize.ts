@@ -51,10 +51,13 @@ export function stepUpMethodKind(method: string): StepUpMethodKind {
 export function normalizeStepUpOptions(raw: unknown): StepUpOption[] {
   if (!Array.isArray(raw)) return [];
   const options: StepUpOption[] = [];
+  // a set, not a search of the options kept: the list comes from outside and may be long
+  const seen = new Set<string>();
   for (const item of raw as unknown[]) {
     if (!isRecord(item)) continue;
     const id = trimmed(item.id);
-    if (!id || options.some((o) => o.id === id)) continue;
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
     const method = normalizeMethod(item.method);
     const value = trimmed(item.value) || undefined;
     const option: StepUpOption = { id, method, isOtp: isOtpMethod(method), value, raw: item as RawStepUpOption };
