@@ -4,16 +4,16 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type ChangeEvent,
   type ClipboardEvent,
   type ComponentPropsWithoutRef,
   type CSSProperties,
   type MouseEvent,
-  type ChangeEvent,
   type Ref,
 } from 'react';
-import { Controller } from 'react-hook-form';
-import { extractCode, offers, sanitizeCode, toAsciiDigits } from '../core/index.js';
-import { isActiveSlot, slotSelection, type Selection } from './code-selection.js';
+import { useController } from 'react-hook-form';
+import { offers } from '../core/index.js';
+import { isActiveSlot, pastedCode, readTypedCode, slotSelection, wholeCodeIn, type Selection } from './code-edits.js';
 import { useComposedRefs } from './compose.js';
 import { useStepUpContext } from './context.js';
 
@@ -27,9 +27,10 @@ export interface CodeInputProps extends ComponentPropsWithoutRef<'div'> {
 /**
  * The code field: one real `<input>` with `autocomplete="one-time-code"` and a numeric keyboard, laid
  * transparent over slots that draw its digits and its selection (so SMS autofill, paste and password
- * managers meet a plain input). Typed, pasted or autofilled text keeps only its digits; the last digit
- * submits the code. The field has no `name`, so the code never travels with the merchant's form, and
- * it is not a controlled input, so React never writes the code into a `value` attribute.
+ * managers meet a plain input). Typed, pasted or autofilled text keeps only its digits, and text holding a
+ * whole code replaces what was typed; the last digit submits the code. The field has no `name`, so the code
+ * never travels with the merchant's form, and it is not a controlled input, so React never writes the code
+ * into a `value` attribute.
  */
 export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function CodeInput(
   { slotsClassName, inputRef, ...props },
@@ -37,8 +38,10 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
 ) {
   const { form, codeLength, ids, messages, state, submitCode, validateCode, focusKey } =
     useStepUpContext();
+  const { field } = useController({ name: 'code', control: form.control, rules: { validate: validateCode } });
+  const code: string = field.value;
   const input = useRef<HTMLInputElement | null>(null);
-  const setInput = useComposedRefs(input, inputRef);
+  const setInput = useComposedRefs(input, inputRef, field.ref);
   const editable = offers(state, 'submit');
   const error = form.formState.errors.code?.message;
   // the selection drawn on the slots, or none while the field has no focus; kept in a ref too, so an
@@ -60,6 +63,43 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
     if (next[0] !== from[0] || next[1] !== from[1]) element.setSelectionRange(next[0], next[1]);
     show(next);
   };
+  const setCode = (next: string) => {
+    const complete = next.length === codeLength && next !== code;
+    field.onChange(next);
+    if (form.formState.errors.code) form.clearErrors('code');
+    if (complete) submitCode(next);
+  };
+  const onInput = (event: ChangeEvent<HTMLInputElement>) => {
+    const element = event.currentTarget;
+    // read-only while checked, yet a password manager or an extension may still set the value; and a
+    // letter typed over a selected digit would erase the digit: either edit is undone
+    const next = editable ? readTypedCode(element.value, codeLength, code) : undefined;
+    if (next === undefined) {
+      element.value = code;
+      return;
+    }
+    if (element.value !== next) element.value = next;
+    setCode(next);
+    // the digit and the slots' new selection in one render
+    mirror();
+  };
+  /**
+   * Text about to go in that holds a whole code (a keyboard's code suggestion, an autofill, iOS inserting
+   * the code twice) replaces what was typed, before `maxlength` cuts it and it is added to the digits there.
+   */
+  const onBeforeInput = (event: InputEvent) => {
+    if (!editable || !/^insert(Text|ReplacementText|FromDrop)$/.test(event.inputType)) return;
+    const whole = wholeCodeIn(event.data ?? event.dataTransfer?.getData('text/plain') ?? '', codeLength);
+    if (whole === undefined) return;
+    event.preventDefault();
+    setCode(whole);
+  };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const text = event.clipboardData.getData('text/plain');
+    if (editable) setCode(pastedCode(code, text, [element.selectionStart ?? code.length, element.selectionEnd ?? code.length], codeLength));
+  };
   /** A tap or click on a slot with a digit selects that digit, so the next one typed replaces it. */
   const pick = (event: MouseEvent<HTMLInputElement>) => {
     const element = event.currentTarget;
@@ -72,6 +112,35 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
     mirror();
   };
 
+  // the browser's own events, to the latest handlers: the selection moved with no key or pointer event
+  // (a space-bar trackpad, selection handles, a screen reader), and text about to be inserted
+  const latest = useRef({ mirror, onBeforeInput });
+  latest.current = { mirror, onBeforeInput };
+  useEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    const onSelection = () => latest.current.mirror();
+    const beforeInput = (event: Event) => latest.current.onBeforeInput(event as InputEvent);
+    const document = element.ownerDocument;
+    element.addEventListener('selectionchange', onSelection);
+    document.addEventListener('selectionchange', onSelection);
+    element.addEventListener('beforeinput', beforeInput);
+    return () => {
+      element.removeEventListener('selectionchange', onSelection);
+      document.removeEventListener('selectionchange', onSelection);
+      element.removeEventListener('beforeinput', beforeInput);
+    };
+  }, []);
+
+  // a code set from outside the field (pasted, read by WebOTP, cleared after a new code is sent) goes
+  // into the input, and its selection is drawn again
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!element || element.value === code) return;
+    element.value = code;
+    mirror();
+  });
+
   useEffect(() => {
     if (focusKey > 0) input.current?.focus();
   }, [focusKey]);
@@ -80,14 +149,15 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
   const wrongCode = state.status === 'code-entry' && state.error !== undefined;
   const checking = state.status === 'verifying';
   // the parts that describe the field, as far as this layout renders them (a layout of the merchant's
-  // own may leave out the attempts or the alert): read from the page once it is drawn
+  // own may leave out the attempts or the alert): read from the page once it is drawn, written on change
   const describedBy = [ids.codeHint, ids.countdown, ids.attempts, ids.codeError, wrongCode ? ids.error : ''];
   useLayoutEffect(() => {
     const element = input.current;
     if (!element) return;
     const scope = element.getRootNode() as Document | ShadowRoot;
-    const present = describedBy.filter((id) => id && scope.getElementById(id));
-    if (present.length > 0) element.setAttribute('aria-describedby', present.join(' '));
+    const present = describedBy.filter((id) => id && scope.getElementById(id)).join(' ');
+    if (present === (element.getAttribute('aria-describedby') ?? '')) return;
+    if (present) element.setAttribute('aria-describedby', present);
     else element.removeAttribute('aria-describedby');
   });
 
@@ -99,100 +169,60 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
       <p id={ids.codeHint} data-part="code-hint">
         {messages.codeHint({ length: codeLength })}
       </p>
-      <Controller
-        name="code"
-        control={form.control}
-        rules={{ validate: validateCode }}
-        render={({ field }) => {
-          const code: string = field.value;
-          const setCode = (next: string) => {
-            const complete = next.length === codeLength && next !== code;
-            field.onChange(next);
-            if (form.formState.errors.code) form.clearErrors('code');
-            if (complete) submitCode(next);
-          };
-          const onInput = (event: ChangeEvent<HTMLInputElement>) => {
-            const element = event.currentTarget;
-            // read-only while checked, yet a password manager or an extension may still set the value;
-            // and a letter typed over a selected digit would erase the digit: either edit is undone
-            const next = editable ? readTypedCode(element.value, codeLength, code) : undefined;
-            if (next === undefined) {
-              element.value = code;
-              return;
-            }
-            if (element.value !== next) element.value = next;
-            setCode(next);
-            // the digit and the slots' new selection in one render
-            mirror();
-          };
-          const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-            // a pasted full code replaces what was typed; a part of one is added to it
-            event.preventDefault();
-            if (!editable) return;
-            const pasted = extractCode(event.clipboardData.getData('text/plain'), codeLength);
-            setCode(pasted.length === codeLength ? pasted : sanitizeCode(code + pasted, codeLength));
-          };
-          return (
-            <div
-              dir="ltr"
-              data-part="code-slots-wrapper"
-              data-state={checking ? 'checking' : editable ? 'editable' : 'locked'}
-              data-invalid={error || wrongCode ? '' : undefined}
-            >
-              <div data-part="code-box" className={slotsClassName} style={container} translate="no">
-                <div data-part="code-slots" aria-hidden>
-                  {Array.from({ length: codeLength }, (_, index) => {
-                    const char = code[index];
-                    const active = shown !== null && isActiveSlot(index, shown);
-                    return (
-                      <div
-                        key={index}
-                        data-part="code-slot"
-                        data-active={active ? '' : undefined}
-                        data-filled={char ? '' : undefined}
-                      >
-                        {char ? <span data-part="code-char">{char}</span> : null}
-                        {active && !char ? <div data-part="code-caret" /> : null}
-                      </div>
-                    );
-                  })}
+      <div
+        dir="ltr"
+        data-part="code-slots-wrapper"
+        data-state={checking ? 'checking' : editable ? 'editable' : 'locked'}
+        data-invalid={error || wrongCode ? '' : undefined}
+        // the input's extra width (see `overlay`) never scrolls a narrow page sideways
+        style={{ overflowX: 'clip' }}
+      >
+        <div data-part="code-box" className={slotsClassName} style={container} translate="no" {...replayMasked}>
+          <div data-part="code-slots" aria-hidden>
+            {Array.from({ length: codeLength }, (_, index) => {
+              const char = code[index];
+              const active = shown !== null && isActiveSlot(index, shown);
+              return (
+                <div key={index} data-part="code-slot" data-active={active ? '' : undefined} data-filled={char ? '' : undefined}>
+                  {char ? <span data-part="code-char">{char}</span> : null}
+                  {active && !char ? <div data-part="code-caret" /> : null}
                 </div>
-                <input
-                  ref={(element) => {
-                    setInput(element);
-                    field.ref(element);
-                  }}
-                  id={ids.code}
-                  // belongs to no form: the code never travels with the merchant's form
-                  form={`${ids.code}-no-form`}
-                  onChange={onInput}
-                  onPaste={onPaste}
-                  // the selection the browser moved (arrow keys, a tap, Backspace), in a shadow root too
-                  onSelect={mirror}
-                  onKeyUp={mirror}
-                  onMouseUp={pick}
-                  onFocus={mirror}
-                  onBlur={() => {
-                    show(null);
-                    field.onBlur();
-                  }}
-                  maxLength={codeLength}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  spellCheck={false}
-                  // read-only, not disabled, while the code is checked: focus stays in the field
-                  disabled={!editable && !checking}
-                  readOnly={checking || undefined}
-                  aria-invalid={error || wrongCode ? true : undefined}
-                  data-part="code-input"
-                  style={overlay}
-                />
-                <CodeValue input={input} code={code} onChange={mirror} />
-              </div>
-            </div>
-          );
-        }}
-      />
+              );
+            })}
+          </div>
+          <input
+            ref={setInput}
+            id={ids.code}
+            // belongs to no form: the code never travels with the merchant's form
+            form={`${ids.code}-no-form`}
+            onChange={onInput}
+            onPaste={onPaste}
+            onKeyUp={mirror}
+            onMouseUp={pick}
+            onFocus={(event) => {
+              // back in the field, the caret goes after the digits, as a typed digit expects; the
+              // browser would select them all, and the next digit would replace them
+              const end = event.currentTarget.value.length;
+              event.currentTarget.setSelectionRange(end, end);
+              mirror();
+            }}
+            onBlur={() => {
+              show(null);
+              field.onBlur();
+            }}
+            maxLength={codeLength}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            // read-only, not disabled, while the code is checked: focus stays in the field
+            disabled={!editable && !checking}
+            readOnly={checking || undefined}
+            aria-invalid={error || wrongCode ? true : undefined}
+            data-part="code-input"
+            style={overlay}
+          />
+        </div>
+      </div>
       {error ? (
         <p id={ids.codeError} role="alert" data-part="field-error">
           {error}
@@ -204,6 +234,18 @@ export const CodeInput = forwardRef<HTMLDivElement, CodeInputProps>(function Cod
 
 /** Holds the slots and the input over them. */
 const container: CSSProperties = { position: 'relative', cursor: 'text', userSelect: 'none', WebkitUserSelect: 'none' };
+
+/**
+ * The slots draw the code as text, which session-replay tools record unless told not to (they mask the
+ * input's own value): the markers of Sentry, Datadog, Hotjar, LogRocket and Microsoft Clarity.
+ */
+const replayMasked = {
+  'data-sentry-mask': '',
+  'data-dd-privacy': 'mask',
+  'data-hj-suppress': '',
+  'data-private': '',
+  'data-clarity-mask': 'true',
+};
 
 /**
  * The real input, laid over the slots with its text, caret and frame transparent (the slots draw them),
@@ -233,29 +275,3 @@ const overlay: CSSProperties = {
   letterSpacing: '-.5em',
   lineHeight: 1,
 };
-
-/**
- * Puts a code set from outside the field (pasted, read by WebOTP, cleared after a new code is sent)
- * into the input and draws its selection again.
- */
-function CodeValue({ input, code, onChange }: { input: { current: HTMLInputElement | null }; code: string; onChange(): void }) {
-  useLayoutEffect(() => {
-    const element = input.current;
-    if (!element || element.value === code) return;
-    element.value = code;
-    onChange();
-  });
-  return null;
-}
-
-/**
- * The digits of an edit of the field. Digits (local ones too) are kept. An edit with anything else in it
- * is taken when it holds a whole code (autofill), or keeps at least as many digits as the field had; a
- * letter typed over a selected digit, which would erase the digit, is refused (`undefined`).
- */
-function readTypedCode(raw: string, length: number, current: string): string | undefined {
-  const ascii = toAsciiDigits(raw);
-  if (/^\d*$/.test(ascii)) return ascii.slice(0, length);
-  const code = extractCode(ascii, length);
-  return code.length === length || code.length >= current.length ? code : undefined;
-}

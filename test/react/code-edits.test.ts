@@ -3,7 +3,7 @@
  * own answer must be left alone when it comes back (or the field would move the selection for ever).
  */
 import { fc, it as property } from '@fast-check/vitest';
-import { slotSelection, type Selection } from '../../src/primitives/code-selection';
+import { pastedCode, slotSelection, wholeCodeIn, type Selection } from '../../src/primitives/code-edits';
 
 describe('slotSelection', () => {
   it.each([
@@ -43,4 +43,25 @@ describe('slotSelection', () => {
       expect(slotSelection([start, end], length, max, [start, end])).toEqual([start, end]);
     },
   );
+});
+
+describe('wholeCodeIn and pastedCode', () => {
+  it.each([
+    ['482913', '482913'],
+    ['Your code is 482 913', '482913'],
+    ['482913482913', '482913'],
+    ['48291', undefined],
+    ['4', undefined],
+  ])('finds the whole code in %j: %j', (text, expected) => {
+    expect(wholeCodeIn(text, 6)).toBe(expected);
+  });
+
+  it.each([
+    ['a whole code replaces what was typed', '12', '654321', [2, 2], '654321'],
+    ['a part goes in at the caret', '1234', '9', [2, 2], '12934'],
+    ['a part replaces the selected digit', '1234', '9', [2, 3], '1294'],
+    ['a part keeps only its digits, cut at the length', '1234', 'a 5-6-7', [4, 4], '123456'],
+  ] as const)('%s', (_, current, text, selection, expected) => {
+    expect(pastedCode(current, text, selection as Selection, 6)).toBe(expected);
+  });
 });
