@@ -29,12 +29,12 @@ async function bundled(contents: string): Promise<{ min: number; gz: number }> {
 
 /**
  * `stepup-kit/out-of-band` is opted into by a second import, so `import { StepUpOtp }` pays only for the hand-over
- * to it; the import itself is held at its first measured size until its 2.5 kB budget is reached.
+ * to it; the import itself is held by a ceiling at its last measured size until its 2.5 kB budget is reached.
  */
 const OUT_OF_BAND_CEILING = 6_071;
 
 /**
- * Gzip bytes CI tolerates for the two entries whose budgets are not met yet: exactly the size they had
+ * Gzip bytes CI tolerates for the three entries whose budgets are not met yet: exactly the size they had
  * when the ceiling was last set, so any growth fails CI until someone decides to raise it here.
  */
 const CEILING = { stepUpOtp: 13_540, core: 4_813, outOfBand: OUT_OF_BAND_CEILING };

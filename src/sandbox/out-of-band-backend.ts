@@ -5,7 +5,7 @@ import type { SandboxCall } from './history.js';
 import type { SandboxOptions } from './options.js';
 import type { OutOfBandIssuer } from './out-of-band.js';
 
-/** What these methods use of the simulator (`StepUpSandbox` is one), named here so neither imports the other. */
+/** What these methods use of the simulator (`StepUpSandbox` is one), named here so this file need not import the simulator, which imports it. */
 export interface OutOfBandHost {
   readonly outOfBand: OutOfBandIssuer;
   createOtp: StepUpBackend['createOtp'];

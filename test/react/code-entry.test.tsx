@@ -82,7 +82,7 @@ describe('code entry', () => {
     const input = await focusCode(r);
     await r.user.keyboard(typed);
 
-    // input-otp selects a slot when it is tapped; the letter replaces the selection
+    // a tap on a slot selects its digit (CodeInput's pick); the letter replaces the selection
     input.setSelectionRange(from, to);
     await r.user.keyboard(letter);
     await settle();
