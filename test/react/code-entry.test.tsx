@@ -12,6 +12,7 @@ import {
   codeInput,
   createMockBackend,
   fail,
+  focusCode,
   renderStepUp,
   serverError,
   typeCode,
@@ -22,14 +23,8 @@ import {
   settle,
   shown,
   queryShown,
-  type Rendered,
 } from './helpers';
 
-async function focusCode(r: Rendered) {
-  const input = codeInput();
-  if (document.activeElement !== input) await r.user.click(input);
-  return input;
-}
 
 describe('code entry', () => {
   it('says where the code went', async () => {

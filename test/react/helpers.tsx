@@ -219,10 +219,16 @@ export async function sendCode(r: Rendered, grant: CreateOtpResponse = GRANT): P
   await answer(r.lastCreate(), grant);
 }
 
-/** Types a full code (which submits it) and leaves the validate call pending. */
-export async function typeCode(r: Rendered, code = '123456'): Promise<void> {
+/** Puts focus in the code field with a click, as a cardholder does, unless it is there already. */
+export async function focusCode(r: Rendered): Promise<HTMLInputElement> {
   const input = codeInput();
   if (document.activeElement !== input) await r.user.click(input);
+  return input;
+}
+
+/** Types a full code (which submits it) and leaves the validate call pending. */
+export async function typeCode(r: Rendered, code = '123456'): Promise<void> {
+  await focusCode(r);
   await r.user.keyboard(code);
   await settle();
 }
